@@ -1,0 +1,22 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace golive::cli {
+
+// Exit codes, as documented in README.md.
+inline constexpr int kExitPass = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 3;
+
+// A usage or configuration error: main prints it and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Writes text to path, or throws UsageError naming the path.
+void write_file(const std::string& path, const std::string& text);
+
+}  // namespace golive::cli

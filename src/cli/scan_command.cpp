@@ -1,0 +1,164 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/errors.h"
+#include "core/strings.h"
+#include "engine/config.h"
+#include "engine/engine.h"
+#include "model/builder.h"
+#include "report/report.h"
+
+namespace golive::cli {
+namespace {
+
+struct ScanOptions {
+  std::string path = ".";
+  std::string format = "text";
+  std::vector<std::string> outputs;
+  std::string config;
+  std::vector<std::string> only;
+  std::vector<std::string> skip;
+  std::string fail_on = "error";
+  unsigned jobs = 0;
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+// Today's date in UTC; GOLIVE_TODAY (YYYY-MM-DD) pins it, so waiver expiry is testable.
+std::string today() {
+  if (const char* pinned = std::getenv("GOLIVE_TODAY"); pinned != nullptr && *pinned != '\0')
+    return pinned;
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[11];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+void check_selection(const std::vector<std::string>& names, std::string_view flag) {
+  std::vector<std::string> known = rules::all_sections();
+  for (const auto* rule : rules::all_rules()) known.emplace_back(rule->meta.id);
+  for (const auto& name : names) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string hint = core::closest_match(name, known);
+    throw UsageError(std::string(flag) + ": unknown section or rule '" + name + "'" +
+                     (hint.empty() ? " (see 'golive rules')" : " (did you mean '" + hint + "'?)"));
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> parse_outputs(
+    const std::vector<std::string>& outputs) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  for (const auto& output : outputs) {
+    size_t eq = output.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == output.size()) {
+      throw UsageError(
+          "--output takes FORMAT=FILE, for example --output sarif=golive.sarif; got '" + output +
+          "'");
+    }
+    std::string format = output.substr(0, eq);
+    if (!report::is_known_format(format)) {
+      throw UsageError("--output: unknown format '" + format +
+                       "' (text, json, sarif, junit, markdown)");
+    }
+    parsed.emplace_back(format, output.substr(eq + 1));
+  }
+  return parsed;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+int run_scan(const ScanOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.path, ec)) {
+    throw UsageError(options.path +
+                     ": not a directory (golive scan takes the root of a repository)");
+  }
+  check_selection(options.only, "--only");
+  check_selection(options.skip, "--skip");
+  auto outputs = parse_outputs(options.outputs);
+
+  auto loaded = engine::load_config(options.path, options.config);
+  if (!loaded.ok()) throw UsageError(loaded.error().describe());
+  rules::Settings settings = std::move(loaded.value());
+  settings.today = today();
+
+  model::BuildOptions build;
+  build.walk.root = options.path;
+  build.walk.excludes = settings.excludes;
+  build.walk.max_file_size = settings.max_file_size;
+  core::ThreadPool pool(options.jobs == 0 ? core::ThreadPool::default_workers() : options.jobs);
+
+  auto started = std::chrono::steady_clock::now();
+  auto model = model::build_model(build, pool);
+  if (!model.ok()) throw UsageError(model.error().describe());
+  engine::ScanResult result =
+      engine::run_rules(*model, settings, {options.only, options.skip}, pool);
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+
+  report::ReportContext context{result, options.path, use_color(options.color), options.quiet};
+  std::cout << report::render(options.format, context);
+  context.color = false;
+  for (const auto& [format, file] : outputs) {
+    context.quiet = false;
+    write_file(file, report::render(format, context));
+  }
+  if (!options.quiet && ::isatty(STDERR_FILENO) != 0) {
+    std::cerr << "golive: scanned " << result.files_scanned << " files in " << elapsed.count()
+              << " ms\n";
+  }
+  return engine::fails(result.findings, options.fail_on) ? kExitFindings : kExitPass;
+}
+
+}  // namespace
+
+Action add_scan_command(CLI::App& app) {
+  auto options = std::make_shared<ScanOptions>();
+  CLI::App* scan =
+      app.add_subcommand("scan", "Audit a repository against the go-live readiness standard");
+  scan->footer(
+      "Examples:\n"
+      "  golive scan                               scan the current directory, text report\n"
+      "  golive scan services/api --only ci,docs   two sections only\n"
+      "  golive scan --format sarif > golive.sarif for GitHub code scanning\n"
+      "  golive scan --output json=report.json --output junit=golive.xml\n"
+      "Configuration: .golive.yml at the root (rules, sections, thresholds, exclude, waivers).\n"
+      "Suppress one finding inline with a comment: golive:ignore RULE-ID -- reason");
+  scan->add_option("path", options->path, "Repository root to scan")->capture_default_str();
+  scan->add_option("--format,-f", options->format,
+                   "Report on stdout: text, json, sarif, junit, markdown")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown"}))
+      ->capture_default_str();
+  scan->add_option("--output,-o", options->outputs, "Also write FORMAT=FILE (repeatable)");
+  scan->add_option("--config,-c", options->config,
+                   "Configuration file (default: PATH/.golive.yml if present)");
+  scan->add_option("--only", options->only, "Run only these sections or rule ids (comma-separated)")
+      ->delimiter(',');
+  scan->add_option("--skip", options->skip, "Skip these sections or rule ids (comma-separated)")
+      ->delimiter(',');
+  scan->add_option("--fail-on", options->fail_on,
+                   "Exit 1 when a finding is at least: error, warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}))
+      ->capture_default_str();
+  scan->add_option("--jobs,-j", options->jobs, "Worker threads (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
+  scan->add_option("--color", options->color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  scan->add_flag("--quiet,-q", options->quiet, "Print only findings and the verdict");
+  return [options] { return run_scan(*options); };
+}
+
+}  // namespace golive::cli

@@ -1,0 +1,225 @@
+#include "engine/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "core/strings.h"
+#include "parse/yaml.h"
+#include "rules/rule.h"
+
+namespace golive::engine {
+namespace {
+
+using parse::Node;
+
+// Thrown inside the parser only; parse_config turns it into a Result.
+struct ConfigError {
+  std::string message;
+  parse::Mark mark;
+};
+
+[[noreturn]] void fail(const Node& at, std::string message, bool at_key = false) {
+  throw ConfigError{std::move(message), at_key ? at.key_mark : at.mark};
+}
+
+void check_keys(const Node& map, const std::vector<std::string>& allowed, std::string_view where) {
+  if (!map.is_map()) fail(map, std::string(where) + " must be a mapping");
+  for (const auto& child : map.children) {
+    if (std::find(allowed.begin(), allowed.end(), child.key) != allowed.end()) continue;
+    std::string hint = core::closest_match(child.key, allowed);
+    fail(child,
+         "unknown key '" + child.key + "' in " + std::string(where) +
+             (hint.empty() ? " (allowed: " + core::join(allowed, ", ") + ")"
+                           : " (did you mean '" + hint + "'?)"),
+         true);
+  }
+}
+
+std::string scalar(const Node& node, std::string_view what) {
+  if (!node.is_scalar()) fail(node, std::string(what) + " must be a single value");
+  return node.value;
+}
+
+std::vector<std::string> string_list(const Node& node, std::string_view what) {
+  if (node.is_scalar()) return {node.value};
+  if (!node.is_seq()) fail(node, std::string(what) + " must be a list");
+  std::vector<std::string> out;
+  for (const auto& item : node.children) out.push_back(scalar(item, what));
+  return out;
+}
+
+int integer(const Node& node, std::string_view what, int low, int high) {
+  std::string text = scalar(node, what);
+  try {
+    size_t used = 0;
+    int value = std::stoi(text, &used);
+    if (used == text.size() && value >= low && value <= high) return value;
+  } catch (const std::exception&) {
+  }
+  fail(node, std::string(what) + " must be a whole number from " + std::to_string(low) + " to " +
+                 std::to_string(high) + ", not '" + text + "'");
+}
+
+std::vector<std::string> rule_ids() {
+  std::vector<std::string> ids;
+  for (const auto* rule : rules::all_rules()) ids.emplace_back(rule->meta.id);
+  return ids;
+}
+
+void require_rule(const Node& node, const std::string& id) {
+  if (rules::find_rule(id) != nullptr) return;
+  std::string hint = core::closest_match(id, rule_ids());
+  fail(node,
+       "unknown rule '" + id + "'" +
+           (hint.empty() ? " (see 'golive rules')" : " (did you mean '" + hint + "'?)"),
+       true);
+}
+
+// "off", "on", or a severity; as a mapping {enabled, severity}.
+void read_rule_setting(const Node& node, const std::string& id, rules::Settings& settings) {
+  auto apply_word = [&](const Node& value) {
+    std::string word = core::to_lower(scalar(value, "a rule setting"));
+    if (word == "off" || word == "false" || word == "disabled") {
+      settings.rule_enabled[id] = false;
+    } else if (word == "on" || word == "true" || word == "enabled") {
+      settings.rule_enabled[id] = true;
+    } else if (auto severity = rules::parse_severity(word)) {
+      settings.rule_enabled[id] = true;
+      settings.severity_overrides[id] = *severity;
+    } else {
+      fail(value,
+           "rule setting must be off, on, error, warning or info, not '" + value.value + "'");
+    }
+  };
+  if (!node.is_map()) return apply_word(node);
+  check_keys(node, {"enabled", "severity"}, "rule " + id);
+  if (const Node* enabled = node.find("enabled")) settings.rule_enabled[id] = enabled->truthy();
+  if (const Node* severity = node.find("severity")) {
+    auto parsed = rules::parse_severity(scalar(*severity, "severity"));
+    if (!parsed) fail(*severity, "severity must be error, warning or info");
+    settings.severity_overrides[id] = *parsed;
+  }
+}
+
+void read_rules(const Node& node, rules::Settings& settings) {
+  if (!node.is_map()) fail(node, "'rules' must map rule ids to settings");
+  for (const auto& child : node.children) {
+    require_rule(child, child.key);
+    read_rule_setting(child, child.key, settings);
+  }
+}
+
+void read_sections(const Node& node, rules::Settings& settings) {
+  if (!node.is_map()) fail(node, "'sections' must map section names to on or off");
+  auto sections = rules::all_sections();
+  for (const auto& child : node.children) {
+    if (std::find(sections.begin(), sections.end(), child.key) == sections.end()) {
+      std::string hint = core::closest_match(child.key, sections);
+      fail(child,
+           "unknown section '" + child.key + "'" +
+               (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+           true);
+    }
+    std::string word = core::to_lower(scalar(child, "a section setting"));
+    if (word != "on" && word != "off" && word != "true" && word != "false") {
+      fail(child, "section setting must be on or off, not '" + child.value + "'");
+    }
+    settings.section_enabled[child.key] = word == "on" || word == "true";
+  }
+}
+
+void read_thresholds(const Node& node, rules::Settings& settings) {
+  check_keys(node, {"coverage_min"}, "'thresholds'");
+  if (const Node* coverage = node.find("coverage_min")) {
+    settings.coverage_min = integer(*coverage, "thresholds.coverage_min", 0, 100);
+  }
+}
+
+void read_walk(const Node& node, rules::Settings& settings) {
+  check_keys(node, {"max_file_size"}, "'walk'");
+  if (const Node* size = node.find("max_file_size")) {
+    settings.max_file_size =
+        static_cast<std::uintmax_t>(integer(*size, "walk.max_file_size (bytes)", 1024, 1 << 30));
+  }
+}
+
+void read_waivers(const Node& node, rules::Settings& settings) {
+  if (!node.is_seq()) fail(node, "'waivers' must be a list");
+  static const std::regex kIsoDate(R"(\d{4}-\d{2}-\d{2})");
+  for (const auto& item : node.children) {
+    check_keys(item, {"rule", "paths", "reason", "owner", "expires"}, "a waiver");
+    rules::Waiver waiver;
+    waiver.line = item.mark.line;
+    for (const char* required : {"rule", "reason", "owner", "expires"}) {
+      if (item.find(required) == nullptr)
+        fail(item, std::string("waiver needs '") + required + "'");
+    }
+    const Node& rule = *item.find("rule");
+    waiver.rule = scalar(rule, "waiver rule");
+    if (rules::find_rule(waiver.rule) == nullptr) {
+      std::string hint = core::closest_match(waiver.rule, rule_ids());
+      fail(rule, "unknown rule '" + waiver.rule + "'" +
+                     (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+    }
+    waiver.reason = scalar(*item.find("reason"), "waiver reason");
+    waiver.owner = scalar(*item.find("owner"), "waiver owner");
+    const Node& expires = *item.find("expires");
+    waiver.expires = scalar(expires, "waiver expires");
+    if (!std::regex_match(waiver.expires, kIsoDate))
+      fail(expires, "expires must be a date as YYYY-MM-DD");
+    if (core::trim(waiver.reason).empty()) fail(item, "waiver reason must not be empty");
+    if (const Node* paths = item.find("paths")) waiver.paths = string_list(*paths, "waiver paths");
+    settings.waivers.push_back(std::move(waiver));
+  }
+}
+
+}  // namespace
+
+core::Result<rules::Settings> parse_config(std::string_view text, const std::string& path) {
+  rules::Settings settings;
+  settings.config_path = path;
+  parse::YamlFile file = parse::parse_yaml(text);
+  for (const auto& issue : file.issues) {
+    return core::Error{issue.message, path, issue.line, issue.column};
+  }
+  if (file.documents.empty() || file.documents.front().is_null()) return settings;
+  if (file.documents.size() > 1) return core::Error{"expected one YAML document", path, 1, 1};
+  const Node& root = file.documents.front();
+  try {
+    check_keys(root, {"version", "rules", "sections", "thresholds", "exclude", "walk", "waivers"},
+               "the configuration");
+    if (const Node* version = root.find("version");
+        version != nullptr && scalar(*version, "version") != "1") {
+      fail(*version, "unsupported configuration version '" + version->value +
+                         "' (this golive reads version 1)");
+    }
+    if (const Node* node = root.find("rules")) read_rules(*node, settings);
+    if (const Node* node = root.find("sections")) read_sections(*node, settings);
+    if (const Node* node = root.find("thresholds")) read_thresholds(*node, settings);
+    if (const Node* node = root.find("exclude")) settings.excludes = string_list(*node, "exclude");
+    if (const Node* node = root.find("walk")) read_walk(*node, settings);
+    if (const Node* node = root.find("waivers")) read_waivers(*node, settings);
+  } catch (const ConfigError& error) {
+    return core::Error{error.message, path, error.mark.line, error.mark.column};
+  }
+  return settings;
+}
+
+core::Result<rules::Settings> load_config(const std::string& root, const std::string& path) {
+  std::string chosen = path;
+  std::string shown = path;
+  if (chosen.empty()) {
+    chosen = root + "/.golive.yml";
+    shown = ".golive.yml";
+    if (!std::filesystem::exists(chosen)) return rules::Settings{};
+  }
+  std::ifstream in(chosen, std::ios::binary);
+  if (!in) return core::Error{"cannot read the configuration file", shown};
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse_config(buffer.str(), shown);
+}
+
+}  // namespace golive::engine

@@ -1,0 +1,246 @@
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/glob.h"
+
+namespace golive::engine {
+namespace {
+
+bool selected(const rules::RuleMeta& meta, const std::vector<std::string>& names) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return name == meta.id || name == meta.section;
+  });
+}
+
+// Why a rule is off, or "" when it runs. The most specific setting wins: rule, then section.
+std::string disabled_reason(const rules::RuleMeta& meta, const rules::Settings& settings,
+                            const Selection& selection) {
+  if (!selection.only.empty() && !selected(meta, selection.only)) return "not selected by --only";
+  if (selected(meta, selection.skip)) return "skipped by --skip";
+  std::string id(meta.id);
+  if (auto it = settings.rule_enabled.find(id); it != settings.rule_enabled.end()) {
+    return it->second ? "" : "disabled in the configuration";
+  }
+  if (auto it = settings.section_enabled.find(std::string(meta.section));
+      it != settings.section_enabled.end()) {
+    return it->second ? "" : "section disabled in the configuration";
+  }
+  return "";
+}
+
+const parse::Suppression* inline_suppression(const model::RepoModel& model,
+                                             const rules::Finding& finding) {
+  if (finding.file.empty()) return nullptr;
+  auto it = model.suppressions.find(finding.file);
+  if (it == model.suppressions.end()) return nullptr;
+  int line = std::max(finding.line, 1);
+  for (const auto& suppression : it->second) {
+    if (suppression.rule_id == finding.rule_id &&
+        (suppression.line == line || suppression.line == line - 1)) {
+      return &suppression;
+    }
+  }
+  return nullptr;
+}
+
+const rules::Waiver* active_waiver(const rules::Settings& settings, const rules::Finding& finding) {
+  for (const auto& waiver : settings.waivers) {
+    if (waiver.rule != finding.rule_id || waiver.expires < settings.today) continue;
+    if (waiver.paths.empty()) return &waiver;
+    for (const auto& pattern : waiver.paths) {
+      if (core::glob_match(pattern, finding.file)) return &waiver;
+    }
+  }
+  return nullptr;
+}
+
+bool finding_order(const rules::Finding& a, const rules::Finding& b) {
+  return std::tie(a.file, a.line, a.column, a.rule_id, a.message) <
+         std::tie(b.file, b.line, b.column, b.rule_id, b.message);
+}
+
+std::vector<SectionScore> score_sections(const std::vector<RuleOutcome>& outcomes) {
+  std::map<std::string, SectionScore> by_section;
+  for (const auto& outcome : outcomes) {
+    SectionScore& score = by_section[std::string(outcome.rule->meta.section)];
+    score.section = outcome.rule->meta.section;
+    switch (outcome.status) {
+      case RuleStatus::kPassed:
+      case RuleStatus::kWaived:
+        ++score.passed;
+        break;
+      case RuleStatus::kFailed:
+        ++score.failed;
+        break;
+      case RuleStatus::kNotApplicable:
+        ++score.not_applicable;
+        break;
+      case RuleStatus::kDisabled:
+        ++score.disabled;
+        break;
+    }
+  }
+  std::vector<SectionScore> scores;
+  for (auto& [name, score] : by_section) scores.push_back(score);
+  return scores;
+}
+
+}  // namespace
+
+std::string_view status_name(RuleStatus status) {
+  switch (status) {
+    case RuleStatus::kPassed:
+      return "passed";
+    case RuleStatus::kFailed:
+      return "failed";
+    case RuleStatus::kWaived:
+      return "waived";
+    case RuleStatus::kNotApplicable:
+      return "not-applicable";
+    case RuleStatus::kDisabled:
+      return "disabled";
+  }
+  return "passed";
+}
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::kBlocked:
+      return "blocked";
+    case Level::kBronze:
+      return "bronze";
+    case Level::kSilver:
+      return "silver";
+    case Level::kGold:
+      return "gold";
+  }
+  return "blocked";
+}
+
+std::string_view level_meaning(Level level) {
+  switch (level) {
+    case Level::kBlocked:
+      return "at least one error-severity check fails: not ready to go live";
+    case Level::kBronze:
+      return "no errors, but some section scores below 80%";
+    case Level::kSilver:
+      return "no errors and every applicable section scores at least 80%";
+    case Level::kGold:
+      return "every applicable check passes";
+  }
+  return "";
+}
+
+Level compute_level(const std::vector<rules::Finding>& findings,
+                    const std::vector<SectionScore>& sections, std::string& reason) {
+  size_t errors = std::count_if(findings.begin(), findings.end(), [](const rules::Finding& f) {
+    return f.severity == rules::Severity::kError;
+  });
+  if (errors > 0) {
+    reason = std::to_string(errors) + " error finding" + (errors == 1 ? "" : "s");
+    return Level::kBlocked;
+  }
+  std::vector<std::string> low;
+  bool all_pass = true;
+  for (const auto& section : sections) {
+    if (section.percent() < 80)
+      low.push_back(section.section + " " + std::to_string(section.percent()) + "%");
+    if (section.failed > 0) all_pass = false;
+  }
+  if (!low.empty()) {
+    reason = "sections below 80%: ";
+    for (size_t i = 0; i < low.size(); ++i) reason += (i > 0 ? ", " : "") + low[i];
+    return Level::kBronze;
+  }
+  if (!all_pass) {
+    reason =
+        std::to_string(findings.size()) + " finding" + (findings.size() == 1 ? "" : "s") + " left";
+    return Level::kSilver;
+  }
+  reason = "every applicable check passes";
+  return Level::kGold;
+}
+
+bool fails(const std::vector<rules::Finding>& findings, std::string_view fail_on) {
+  if (fail_on == "never") return false;
+  rules::Severity threshold =
+      fail_on == "warning" ? rules::Severity::kWarning : rules::Severity::kError;
+  return std::any_of(findings.begin(), findings.end(),
+                     [threshold](const rules::Finding& f) { return f.severity >= threshold; });
+}
+
+ScanResult run_rules(const model::RepoModel& model, const rules::Settings& settings,
+                     const Selection& selection, core::ThreadPool& pool) {
+  const auto& registry = rules::all_rules();
+  ScanResult result;
+  result.files_scanned = model.files.size();
+  result.skipped = model.skipped;
+  result.outcomes.resize(registry.size());
+  std::vector<std::vector<rules::Finding>> raw(registry.size());
+
+  for (size_t i = 0; i < registry.size(); ++i) {
+    RuleOutcome& outcome = result.outcomes[i];
+    outcome.rule = registry[i];
+    outcome.severity = registry[i]->meta.severity;
+    if (auto it = settings.severity_overrides.find(std::string(registry[i]->meta.id));
+        it != settings.severity_overrides.end()) {
+      outcome.severity = it->second;
+    }
+    outcome.reason = disabled_reason(registry[i]->meta, settings, selection);
+    if (!outcome.reason.empty()) {
+      outcome.status = RuleStatus::kDisabled;
+      continue;
+    }
+    pool.submit([&, i] {
+      rules::RuleContext context(registry[i]->meta, model, settings);
+      registry[i]->check(context);
+      raw[i] = std::move(context.findings());
+      if (const auto& reason = context.not_applicable_reason()) {
+        result.outcomes[i].status = RuleStatus::kNotApplicable;
+        result.outcomes[i].reason = *reason;
+      }
+    });
+  }
+  pool.wait();
+
+  for (size_t i = 0; i < registry.size(); ++i) {
+    RuleOutcome& outcome = result.outcomes[i];
+    if (outcome.status == RuleStatus::kDisabled) continue;
+    for (auto& finding : raw[i]) {
+      finding.severity = outcome.severity;
+      if (const auto* suppression = inline_suppression(model, finding)) {
+        std::string how =
+            "inline: " + (suppression->reason.empty() ? "(no reason given)" : suppression->reason);
+        result.hidden.push_back({std::move(finding), std::move(how)});
+        ++outcome.hidden;
+      } else if (const auto* waiver = active_waiver(settings, finding)) {
+        result.hidden.push_back({std::move(finding), "waiver: " + waiver->reason + " (owner " +
+                                                         waiver->owner + ", expires " +
+                                                         waiver->expires + ")"});
+        ++outcome.hidden;
+      } else {
+        result.findings.push_back(std::move(finding));
+        ++outcome.findings;
+      }
+    }
+    if (outcome.findings > 0) {
+      outcome.status = RuleStatus::kFailed;
+    } else if (outcome.hidden > 0) {
+      outcome.status = RuleStatus::kWaived;
+    } else if (outcome.status != RuleStatus::kNotApplicable) {
+      outcome.status = RuleStatus::kPassed;
+    }
+  }
+  std::sort(result.findings.begin(), result.findings.end(), finding_order);
+  std::sort(result.hidden.begin(), result.hidden.end(),
+            [](const HiddenFinding& a, const HiddenFinding& b) {
+              return finding_order(a.finding, b.finding);
+            });
+  result.sections = score_sections(result.outcomes);
+  result.level = compute_level(result.findings, result.sections, result.level_reason);
+  return result;
+}
+
+}  // namespace golive::engine

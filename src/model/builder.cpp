@@ -1,0 +1,201 @@
+#include "model/builder.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+
+#include "model/ecosystems.h"
+#include "model/workflows.h"
+#include "parse/json.h"
+
+namespace golive::model {
+namespace {
+
+constexpr size_t kBinarySniffBytes = 8000;
+
+core::Result<std::string> read_file(const std::string& path, std::uintmax_t size_hint) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return core::Error{std::strerror(errno), path};
+  std::string content;
+  content.resize(static_cast<size_t>(size_hint));
+  size_t filled = 0;
+  while (true) {
+    if (filled == content.size()) content.resize(content.size() + 4096);
+    ssize_t got = ::read(fd, content.data() + filled, content.size() - filled);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      return core::Error{std::strerror(saved), path};
+    }
+    if (got == 0) break;
+    filled += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  content.resize(filled);
+  return content;
+}
+
+bool looks_binary(std::string_view content) {
+  return std::memchr(content.data(), '\0', std::min(content.size(), kBinarySniffBytes)) != nullptr;
+}
+
+bool is_json_kind(const SourceFile& file) {
+  return file.kind == walk::FileKind::kJson || file.kind == walk::FileKind::kRenovate ||
+         (file.kind == walk::FileKind::kPackageManifest &&
+          (file.ecosystem == "npm" || file.ecosystem == "php"));
+}
+
+void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model) {
+  for (const auto& issue : issues) model.parse_problems.push_back({path, issue});
+}
+
+void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
+  for (size_t i = 0; i < set.documents.size(); ++i) {
+    const parse::Node& doc = set.documents[i];
+    std::string api_version = doc.get("apiVersion");
+    std::string kind = doc.get("kind");
+    if (api_version.empty() || kind.empty()) continue;
+    K8sObject object{set.path, i, doc.mark.line, api_version, kind, "", ""};
+    if (const parse::Node* metadata = doc.find("metadata")) {
+      object.name = metadata->get("name");
+      object.namespace_name = metadata->get("namespace");
+    }
+    model.k8s_objects.push_back(std::move(object));
+  }
+}
+
+void add_structured(RepoModel& model, SourceFile& file, std::string_view content,
+                    const BuildOptions& options) {
+  parse::YamlFile parsed;
+  if (is_json_kind(file)) {
+    parsed = parse::parse_json(content);
+  } else {
+    parse::YamlOptions yaml_options;
+    yaml_options.alias_expansion_budget = options.alias_expansion_budget;
+    parsed = parse::parse_yaml(content, yaml_options);
+  }
+  record_issues(file.path, parsed.issues, model);
+  if (!parsed.valid) return;
+  model.yaml_files.push_back({file.path, file.kind, std::move(parsed.documents)});
+  const YamlDocumentSet& set = model.yaml_files.back();
+  if (file.kind == walk::FileKind::kGithubWorkflow && !set.documents.empty() &&
+      set.documents.front().is_map()) {
+    model.workflows.push_back(extract_workflow(file.path, set.documents.front()));
+  }
+  if (file.kind == walk::FileKind::kCompose) learn_from_compose(set, model);
+  find_k8s_objects(set, model);
+}
+
+}  // namespace
+
+void add_file(RepoModel& model, const std::string& path, std::string_view content,
+              const BuildOptions& options) {
+  walk::Classification classification = walk::classify_path(path);
+  SourceFile file{path, classification.kind, classification.ecosystem, content.size(),
+                  looks_binary(content)};
+  if (file.binary) {
+    model.files.push_back(std::move(file));
+    return;
+  }
+  auto suppressions = parse::find_suppressions(content);
+  if (!suppressions.empty()) model.suppressions[path] = std::move(suppressions);
+
+  if (walk::is_yaml_kind(file.kind) || is_json_kind(file))
+    add_structured(model, file, content, options);
+  switch (file.kind) {
+    case walk::FileKind::kPackageManifest: {
+      const YamlDocumentSet* parsed =
+          !model.yaml_files.empty() && model.yaml_files.back().path == path
+              ? &model.yaml_files.back()
+              : nullptr;
+      learn_from_manifest(file, content, parsed, model);
+      break;
+    }
+    case walk::FileKind::kDockerfile: {
+      DockerfileModel dockerfile{path, parse::parse_dockerfile(content)};
+      record_issues(path, dockerfile.parsed.issues, model);
+      model.dockerfiles.push_back(std::move(dockerfile));
+      break;
+    }
+    case walk::FileKind::kEnvFile:
+    case walk::FileKind::kEnvTemplate: {
+      EnvFileModel env{path, file.kind == walk::FileKind::kEnvTemplate,
+                       parse::parse_env_file(content)};
+      model.env_files.push_back(std::move(env));
+      break;
+    }
+    case walk::FileKind::kDoc:
+      model.docs.push_back({path, std::string(content)});
+      break;
+    default:
+      break;
+  }
+  model.files.push_back(std::move(file));
+}
+
+namespace {
+
+template <typename T>
+void append(std::vector<T>& into, std::vector<T>& from) {
+  into.insert(into.end(), std::make_move_iterator(from.begin()),
+              std::make_move_iterator(from.end()));
+}
+
+void merge(RepoModel& into, RepoModel& part) {
+  append(into.files, part.files);
+  append(into.yaml_files, part.yaml_files);
+  append(into.workflows, part.workflows);
+  append(into.ecosystems, part.ecosystems);
+  append(into.docs, part.docs);
+  append(into.env_files, part.env_files);
+  append(into.dockerfiles, part.dockerfiles);
+  append(into.k8s_objects, part.k8s_objects);
+  append(into.env_expectations, part.env_expectations);
+  append(into.parse_problems, part.parse_problems);
+  into.suppressions.merge(part.suppressions);
+}
+
+}  // namespace
+
+core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPool& pool) {
+  struct Part {
+    std::string path;
+    RepoModel model;
+  };
+  std::mutex mutex;
+  std::vector<Part> parts;
+  std::vector<walk::SkippedPath> unreadable;
+
+  walk::Walker walker(options.walk, pool);
+  walker.run([&](const walk::WalkedFile& walked) {
+    Part part{walked.rel_path, {}};
+    auto content = read_file(walked.abs_path, walked.size);
+    if (!content.ok()) {
+      std::lock_guard lock(mutex);
+      unreadable.push_back({walked.rel_path, "cannot be read: " + content.error().message});
+      return;
+    }
+    add_file(part.model, walked.rel_path, *content, options);
+    std::lock_guard lock(mutex);
+    parts.push_back(std::move(part));
+  });
+
+  std::sort(parts.begin(), parts.end(),
+            [](const Part& a, const Part& b) { return a.path < b.path; });
+  RepoModel model;
+  model.root = options.walk.root;
+  for (auto& part : parts) merge(model, part.model);
+  model.skipped = walker.skipped();
+  model.skipped.insert(model.skipped.end(), unreadable.begin(), unreadable.end());
+  std::sort(model.skipped.begin(), model.skipped.end(),
+            [](const walk::SkippedPath& a, const walk::SkippedPath& b) {
+              return a.rel_path < b.rel_path;
+            });
+  return model;
+}
+
+}  // namespace golive::model

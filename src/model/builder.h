@@ -1,0 +1,20 @@
+#pragma once
+#include "core/result.h"
+#include "core/thread_pool.h"
+#include "model/model.h"
+
+namespace golive::model {
+
+struct BuildOptions {
+  walk::WalkOptions walk;
+  size_t alias_expansion_budget = 100000;
+};
+
+// Walks, reads and parses the repository once, in parallel, into a model with a stable order.
+core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPool& pool);
+
+// The part of the build that turns one file's bytes into model pieces; exposed for tests.
+void add_file(RepoModel& model, const std::string& path, std::string_view content,
+              const BuildOptions& options);
+
+}  // namespace golive::model

@@ -1,0 +1,38 @@
+#include "model/model.h"
+
+#include <algorithm>
+
+namespace golive::model {
+
+bool RepoModel::has_kind(walk::FileKind kind) const {
+  return std::any_of(files.begin(), files.end(),
+                     [kind](const SourceFile& f) { return f.kind == kind; });
+}
+
+std::vector<const SourceFile*> RepoModel::files_of(walk::FileKind kind) const {
+  std::vector<const SourceFile*> out;
+  for (const auto& f : files) {
+    if (f.kind == kind) out.push_back(&f);
+  }
+  return out;
+}
+
+const SourceFile* RepoModel::file(std::string_view path) const {
+  auto it = std::lower_bound(files.begin(), files.end(), path,
+                             [](const SourceFile& f, std::string_view p) { return f.path < p; });
+  return it != files.end() && it->path == path ? &*it : nullptr;
+}
+
+const TextDocument* RepoModel::doc(std::string_view path) const {
+  for (const auto& d : docs) {
+    if (d.path == path) return &d;
+  }
+  return nullptr;
+}
+
+bool RepoModel::has_ecosystem(std::string_view name) const {
+  return std::any_of(ecosystems.begin(), ecosystems.end(),
+                     [name](const Ecosystem& e) { return e.name == name; });
+}
+
+}  // namespace golive::model

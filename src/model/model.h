@@ -1,0 +1,133 @@
+#pragma once
+// The repository as rules see it. Built once by the builder; rules only read it.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parse/dockerfile.h"
+#include "parse/env_file.h"
+#include "parse/suppressions.h"
+#include "parse/yaml.h"
+#include "walk/classify.h"
+#include "walk/walker.h"
+
+namespace golive::model {
+
+struct SourceFile {
+  std::string path;
+  walk::FileKind kind = walk::FileKind::kOther;
+  std::string ecosystem;
+  std::uintmax_t size = 0;
+  bool binary = false;
+};
+
+// A parsed YAML or JSON file; documents keep their positions.
+struct YamlDocumentSet {
+  std::string path;
+  walk::FileKind kind = walk::FileKind::kOther;
+  std::vector<parse::Node> documents;
+};
+
+struct Trigger {
+  std::string event;  // push, pull_request, workflow_dispatch, ...
+  int line = 0;
+};
+
+struct Step {
+  std::string name;
+  std::string uses;
+  std::string run;
+  int line = 0;
+  bool continue_on_error = false;
+};
+
+struct Job {
+  std::string id;
+  std::string name;
+  std::string uses;  // a reusable workflow call
+  int line = 0;
+  bool continue_on_error = false;
+  std::vector<std::string> needs;
+  std::vector<Step> steps;
+};
+
+struct Workflow {
+  std::string path;
+  std::string name;
+  int line = 0;
+  std::vector<Trigger> triggers;
+  std::vector<Job> jobs;
+
+  [[nodiscard]] const Trigger* trigger(std::string_view event) const;
+};
+
+struct Ecosystem {
+  std::string name;      // npm, python, go, maven, gradle, cargo, ...
+  std::string manifest;  // path of the manifest that revealed it
+  std::string directory;
+};
+
+struct TextDocument {
+  std::string path;
+  std::string text;
+};
+
+struct EnvFileModel {
+  std::string path;
+  bool is_template = false;  // .env.example, .env.sample, ...
+  parse::EnvFile parsed;
+};
+
+struct DockerfileModel {
+  std::string path;
+  parse::Dockerfile parsed;
+};
+
+// A Kubernetes object found in any YAML document by its apiVersion and kind.
+struct K8sObject {
+  std::string path;
+  size_t document = 0;
+  int line = 0;
+  std::string api_version;
+  std::string kind;
+  std::string name;
+  std::string namespace_name;
+};
+
+// Evidence that the repository expects a .env file at run time.
+struct EnvFileExpectation {
+  std::string path;
+  int line = 0;
+  std::string reason;
+};
+
+struct ParseProblem {
+  std::string path;
+  parse::ParseIssue issue;
+};
+
+struct RepoModel {
+  std::string root;
+  std::vector<SourceFile> files;  // sorted by path
+  std::vector<YamlDocumentSet> yaml_files;
+  std::vector<Workflow> workflows;
+  std::vector<Ecosystem> ecosystems;
+  std::vector<TextDocument> docs;
+  std::vector<EnvFileModel> env_files;
+  std::vector<DockerfileModel> dockerfiles;
+  std::vector<K8sObject> k8s_objects;
+  std::vector<EnvFileExpectation> env_expectations;
+  std::vector<ParseProblem> parse_problems;
+  std::map<std::string, std::vector<parse::Suppression>> suppressions;  // by path
+  std::vector<walk::SkippedPath> skipped;
+
+  [[nodiscard]] bool has_kind(walk::FileKind kind) const;
+  [[nodiscard]] std::vector<const SourceFile*> files_of(walk::FileKind kind) const;
+  [[nodiscard]] const SourceFile* file(std::string_view path) const;
+  [[nodiscard]] const TextDocument* doc(std::string_view path) const;
+  [[nodiscard]] bool has_ecosystem(std::string_view name) const;
+};
+
+}  // namespace golive::model

@@ -1,0 +1,35 @@
+#pragma once
+// Reports read findings and rule metadata only. One file per format.
+#include <string>
+
+#include "engine/engine.h"
+
+namespace golive::report {
+
+struct ReportContext {
+  const engine::ScanResult& result;
+  std::string root;  // the scanned path as the user gave it
+  bool color = false;
+  bool quiet = false;  // text only: findings and the verdict, no tables
+};
+
+std::string render_text(const ReportContext& context);
+std::string render_json(const ReportContext& context);
+std::string render_sarif(const ReportContext& context);
+std::string render_junit(const ReportContext& context);
+std::string render_markdown(const ReportContext& context);
+
+// The formats by name, for --format and --output.
+bool is_known_format(std::string_view format);
+std::string render(std::string_view format, const ReportContext& context);
+
+// A stable identity for a finding across runs: rule, file and message, not the line, so
+// unrelated edits above it do not make it look new.
+std::string fingerprint(const rules::Finding& finding);
+
+// "path:line:col", "path:line", "path" or "(repository)".
+std::string location_text(const rules::Finding& finding);
+
+std::string rule_doc_url(std::string_view rule_id);
+
+}  // namespace golive::report

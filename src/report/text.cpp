@@ -1,0 +1,122 @@
+#include <algorithm>
+#include <map>
+
+#include "report/report.h"
+
+namespace golive::report {
+namespace {
+
+struct Palette {
+  bool on;
+  [[nodiscard]] std::string paint(std::string_view text, std::string_view code) const {
+    return on ? "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m"
+              : std::string(text);
+  }
+  [[nodiscard]] std::string severity(rules::Severity s) const {
+    std::string_view name = rules::severity_name(s);
+    std::string padded = std::string(name) + std::string(8 - name.size(), ' ');
+    switch (s) {
+      case rules::Severity::kError:
+        return paint(padded, "1;31");
+      case rules::Severity::kWarning:
+        return paint(padded, "33");
+      case rules::Severity::kInfo:
+        return paint(padded, "36");
+    }
+    return padded;
+  }
+  [[nodiscard]] std::string bold(std::string_view text) const { return paint(text, "1"); }
+  [[nodiscard]] std::string dim(std::string_view text) const { return paint(text, "2"); }
+};
+
+std::string pad(std::string text, size_t width) {
+  if (text.size() < width) text += std::string(width - text.size(), ' ');
+  return text;
+}
+
+std::string section_of(const rules::Finding& finding) {
+  return finding.rule_id.substr(0, finding.rule_id.find('/'));
+}
+
+void write_findings(const ReportContext& context, const Palette& palette, std::string& out) {
+  std::map<std::string, std::vector<const rules::Finding*>> by_section;
+  for (const auto& finding : context.result.findings)
+    by_section[section_of(finding)].push_back(&finding);
+  for (const auto& [section, findings] : by_section) {
+    out += palette.bold(section) + "\n";
+    for (const auto* finding : findings) {
+      out += "  " + palette.severity(finding->severity) + location_text(*finding) + "  " +
+             finding->message + " [" + finding->rule_id + "]\n";
+      if (!finding->evidence.empty())
+        out += "          " + palette.dim("> " + finding->evidence) + "\n";
+      if (!context.quiet && !finding->fix.empty()) out += "          fix: " + finding->fix + "\n";
+    }
+    out += "\n";
+  }
+}
+
+void write_sections(const ReportContext& context, std::string& out) {
+  out += pad("section", 14) + pad("passed", 8) + pad("failed", 8) + pad("n/a", 6) + "score\n";
+  for (const auto& section : context.result.sections) {
+    if (section.applicable() == 0 && section.not_applicable == 0) continue;  // all disabled
+    std::string score = section.applicable() == 0 ? "n/a" : std::to_string(section.percent()) + "%";
+    out += pad(section.section, 14) + pad(std::to_string(section.passed), 8) +
+           pad(std::to_string(section.failed), 8) + pad(std::to_string(section.not_applicable), 6) +
+           score + "\n";
+  }
+  out += "\n";
+}
+
+std::string counts(const std::vector<rules::Finding>& findings) {
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t infos = 0;
+  for (const auto& f : findings) {
+    (f.severity == rules::Severity::kError     ? errors
+     : f.severity == rules::Severity::kWarning ? warnings
+                                               : infos)++;
+  }
+  auto plural = [](size_t n, std::string_view word) {
+    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+  };
+  return plural(errors, "error") + ", " + plural(warnings, "warning") + ", " +
+         std::to_string(infos) + " info";
+}
+
+}  // namespace
+
+std::string render_text(const ReportContext& context) {
+  Palette palette{context.color};
+  const auto& result = context.result;
+  std::string out;
+  if (!context.quiet) {
+    out += palette.bold("golive scan " + context.root) + "  (" +
+           std::to_string(result.files_scanned) + " files)\n\n";
+  }
+  if (result.findings.empty() && !context.quiet) out += "No findings.\n\n";
+  write_findings(context, palette, out);
+  if (!context.quiet) {
+    write_sections(context, out);
+    if (!result.hidden.empty()) {
+      out += std::to_string(result.hidden.size()) + " finding" +
+             (result.hidden.size() == 1 ? "" : "s") +
+             " hidden by inline suppressions or waivers (see --format json for each)\n";
+    }
+    if (!result.skipped.empty()) {
+      out += std::to_string(result.skipped.size()) + " path" +
+             (result.skipped.size() == 1 ? "" : "s") + " skipped, e.g. " +
+             result.skipped.front().rel_path + ": " + result.skipped.front().reason + "\n";
+    }
+  }
+  out += "findings: " + counts(result.findings) + "\n";
+  std::string level(engine::level_name(result.level));
+  std::string upper;
+  for (char c : level) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string painted = result.level == engine::Level::kBlocked ? palette.paint(upper, "1;31")
+                        : result.level == engine::Level::kGold  ? palette.paint(upper, "1;32")
+                                                                : palette.paint(upper, "1;33");
+  out += "readiness: " + painted + " (" + result.level_reason + ")\n";
+  return out;
+}
+
+}  // namespace golive::report

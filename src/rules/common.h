@@ -1,0 +1,37 @@
+#pragma once
+// Small queries several rules share. They read the model only.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace golive::rules {
+
+std::string_view base_name(std::string_view path);
+std::string_view directory_name(std::string_view path);
+// "CODE_OF_CONDUCT.md" -> "CODE_OF_CONDUCT"; upper-cased, without extension.
+std::string upper_stem(std::string_view path);
+
+// A doc at the root, in docs/ or in .github/ whose upper stem is one of stems.
+const model::TextDocument* find_community_doc(const model::RepoModel& model,
+                                              const std::vector<std::string_view>& stems);
+
+// The first file whose lower-cased path contains one of the words, among docs.
+const model::TextDocument* find_doc_mentioning_in_path(const model::RepoModel& model,
+                                                       const std::vector<std::string_view>& words);
+
+// The first markdown heading (line starting with '#') that contains one of the words; 0 if none.
+int heading_line_with(std::string_view text, const std::vector<std::string_view>& words);
+
+}  // namespace golive::rules
+
+namespace golive::rules {
+class RuleContext;
+// Reports "the repository has no <what>" unless a community doc with one of stems exists.
+void require_community_doc(RuleContext& context, const std::vector<std::string_view>& stems,
+                           std::string_view what);
+// Reports "no <what>" unless some doc's path mentions one of words or a heading does.
+void require_topic_doc(RuleContext& context, const std::vector<std::string_view>& path_words,
+                       const std::vector<std::string_view>& heading_words, std::string_view what);
+}  // namespace golive::rules

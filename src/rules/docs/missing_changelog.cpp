@@ -1,0 +1,28 @@
+#include "rules/common.h"
+#include "rules/rule.h"
+
+namespace golive::rules::docs {
+namespace {
+
+void check(RuleContext& context) {
+  require_community_doc(context, {"CHANGELOG", "CHANGES", "HISTORY", "RELEASES", "RELEASE_NOTES"},
+                        "CHANGELOG");
+}
+
+}  // namespace
+
+extern const Rule kMissingChangelog;
+const Rule kMissingChangelog{
+    {.id = "docs/missing-changelog",
+     .section = "docs",
+     .title = "Repository keeps a CHANGELOG",
+     .severity = Severity::kWarning,
+     .seeds = "000 T061, 003 P6-05",
+     .rationale = "Operators deciding whether to roll a release forward or back need to know what "
+                  "changed in it.",
+     .remediation = "Add CHANGELOG.md (for example in Keep a Changelog format) and update it with "
+                    "every release, ideally by automation.",
+     .also = ""},
+    check};
+
+}  // namespace golive::rules::docs

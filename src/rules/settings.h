@@ -1,0 +1,38 @@
+#pragma once
+// The user's configuration as data. Parsed from .golive.yml by the engine; read by rules.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace golive::rules {
+
+enum class Severity { kInfo, kWarning, kError };
+
+std::string_view severity_name(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct Waiver {
+  std::string rule;
+  std::vector<std::string> paths;  // globs; empty means every path
+  std::string reason;
+  std::string owner;
+  std::string expires;  // YYYY-MM-DD
+  int line = 0;         // where the waiver is written in the config
+};
+
+struct Settings {
+  std::string config_path;  // "" when no config file was read
+  std::string today;        // YYYY-MM-DD, the date waivers are judged against
+  std::map<std::string, bool> rule_enabled;
+  std::map<std::string, bool> section_enabled;
+  std::map<std::string, Severity> severity_overrides;
+  int coverage_min = 80;
+  std::vector<std::string> excludes;
+  std::uintmax_t max_file_size = 2 * 1024 * 1024;
+  std::vector<Waiver> waivers;
+};
+
+}  // namespace golive::rules
