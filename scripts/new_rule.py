@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Scaffolds a new rule: its source file, a firing and a silent fixture, and its registry line.
+
+Usage: scripts/new_rule.py SECTION SLUG "Title of the rule"
+Then fill in the check and the metadata, write the fixtures' expectations, and run `make docs`.
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+RULE = '''#include "rules/rule.h"
+
+namespace golive::rules::{namespace} {{
+namespace {{
+
+void check(RuleContext& context) {{
+  // Query context.model(); call context.report(message, file, line) for each problem, or
+  // context.not_applicable("why") when the repository has nothing this rule inspects.
+  (void)context;
+}}
+
+}}  // namespace
+
+extern const Rule {variable};
+const Rule {variable}{{
+    {{.id = "{section}/{slug}",
+     .section = "{section}",
+     .title = "{title}",
+     .severity = Severity::kWarning,
+     .seeds = "",
+     .rationale = "TODO: why this matters before go-live.",
+     .remediation = "TODO: what to change, as concretely as possible.",
+     .also = ""}},
+    check}};
+
+}}  // namespace golive::rules::{namespace}
+'''
+
+
+def main():
+    if len(sys.argv) != 4 or not re.fullmatch(r"[a-z]+", sys.argv[1]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sys.argv[2]):
+        sys.exit(__doc__)
+    section, slug, title = sys.argv[1:]
+    namespace = "parse_rules" if section == "parse" else section
+    variable = "k" + "".join(part.capitalize() for part in slug.split("-"))
+    source = os.path.join(ROOT, "src", "rules", section, slug.replace("-", "_") + ".cpp")
+    if os.path.exists(source):
+        sys.exit(f"{source} exists already")
+    os.makedirs(os.path.dirname(source), exist_ok=True)
+    with open(source, "w") as out:
+        out.write(RULE.format(namespace=namespace, variable=variable, section=section, slug=slug, title=title))
+
+    fixtures = os.path.join(ROOT, "tests", "fixtures", section, slug)
+    for case in ("fires-basic", "silent-basic"):
+        os.makedirs(os.path.join(fixtures, case), exist_ok=True)
+    with open(os.path.join(fixtures, "fires-basic", "EXPECT"), "w") as out:
+        out.write(f"# <path>:<line>: {section}/{slug}   or   (repository): {section}/{slug}\n")
+
+    registry = os.path.join(ROOT, "src", "rules", "registry.inc")
+    with open(registry) as f:
+        lines = f.read().splitlines()
+    header = [l for l in lines if not l.startswith("GOLIVE_RULE(")]
+    entries = sorted(set([l for l in lines if l.startswith("GOLIVE_RULE(")] + [f"GOLIVE_RULE({namespace}, {variable})"]))
+    with open(registry, "w") as f:
+        f.write("\n".join(header + entries) + "\n")
+    print(f"wrote {os.path.relpath(source, ROOT)}, fixtures under {os.path.relpath(fixtures, ROOT)}/, "
+          f"and a line in src/rules/registry.inc. Now: write the check and fixtures, then `make docs`.")
+
+
+if __name__ == "__main__":
+    main()
