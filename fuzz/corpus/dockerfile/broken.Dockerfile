@@ -1,0 +1,3 @@
+FROM
+BOGUS x
+RUN \
