@@ -1,0 +1,225 @@
+#include "model/step_kinds.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "core/strings.h"
+
+namespace golive::model {
+namespace {
+
+struct ActionPattern {
+  std::string_view prefix;  // matched against the lower-cased `uses:` value without the @ref
+  StepKind kind;
+  std::string_view ecosystem;
+};
+
+// Actions by name. Prefixes end where the repository or path name ends.
+constexpr std::array kActions = {
+    ActionPattern{"actions/checkout", StepKind::kCheckout, ""},
+    ActionPattern{"actions/cache", StepKind::kCache, ""},
+    ActionPattern{"github/codeql-action/analyze", StepKind::kSast, ""},
+    ActionPattern{"github/codeql-action/init", StepKind::kSast, ""},
+    ActionPattern{"returntocorp/semgrep-action", StepKind::kSast, ""},
+    ActionPattern{"semgrep/semgrep-action", StepKind::kSast, ""},
+    ActionPattern{"securego/gosec", StepKind::kSast, "go"},
+    ActionPattern{"pycqa/bandit-action", StepKind::kSast, "python"},
+    ActionPattern{"actions/dependency-review-action", StepKind::kSca, ""},
+    ActionPattern{"snyk/actions", StepKind::kSca, ""},
+    ActionPattern{"google/osv-scanner-action", StepKind::kSca, ""},
+    ActionPattern{"pypa/gh-action-pip-audit", StepKind::kSca, "python"},
+    ActionPattern{"gitleaks/gitleaks-action", StepKind::kSecretScan, ""},
+    ActionPattern{"trufflesecurity/trufflehog", StepKind::kSecretScan, ""},
+    ActionPattern{"aquasecurity/trivy-action", StepKind::kContainerScan, ""},
+    ActionPattern{"anchore/scan-action", StepKind::kContainerScan, ""},
+    ActionPattern{"anchore/sbom-action", StepKind::kSbom, ""},
+    ActionPattern{"sigstore/cosign-installer", StepKind::kSign, ""},
+    ActionPattern{"actions/attest-build-provenance", StepKind::kProvenance, ""},
+    ActionPattern{"actions/attest-sbom", StepKind::kSbom, ""},
+    ActionPattern{"slsa-framework/slsa-github-generator", StepKind::kProvenance, ""},
+    ActionPattern{"docker/build-push-action", StepKind::kImageBuild, "docker"},
+    ActionPattern{"azure/k8s-deploy", StepKind::kDeploy, ""},
+    ActionPattern{"azure/webapps-deploy", StepKind::kDeploy, ""},
+    ActionPattern{"aws-actions/amazon-ecs-deploy-task-definition", StepKind::kDeploy, ""},
+    ActionPattern{"google-github-actions/deploy-cloudrun", StepKind::kDeploy, ""},
+    ActionPattern{"codecov/codecov-action", StepKind::kCoverage, ""},
+    ActionPattern{"coverallsapp/github-action", StepKind::kCoverage, ""},
+    ActionPattern{"golangci/golangci-lint-action", StepKind::kLint, "go"},
+    ActionPattern{"github/super-linter", StepKind::kLint, ""},
+    ActionPattern{"super-linter/super-linter", StepKind::kLint, ""},
+    ActionPattern{"grafana/k6-action", StepKind::kLoadTest, ""},
+    ActionPattern{"grafana/run-k6-action", StepKind::kLoadTest, ""},
+};
+
+struct CommandPattern {
+  std::string_view regex;  // RE2 syntax, searched in each lower-cased command line
+  StepKind kind;
+  std::string_view ecosystem;
+};
+
+// Commands by shape. A word boundary keeps "go test" from matching "cargo test".
+constexpr std::array kCommands = {
+    CommandPattern{
+        R"(\bnpm (run )?test\b|\byarn (run )?test\b|\bpnpm (run )?test\b|\bjest\b|\bvitest\b|\bmocha\b)",
+        StepKind::kTest, "npm"},
+    CommandPattern{R"(\bpytest\b|\bpython3? -m (pytest|unittest)\b|\btox\b|\bnox\b)",
+                   StepKind::kTest, "python"},
+    CommandPattern{R"((^|[^\w-])go test\b)", StepKind::kTest, "go"},
+    CommandPattern{R"(\bmvnw? .*\b(test|verify|install)\b)", StepKind::kTest, "maven"},
+    CommandPattern{R"(\bgradlew? .*\b(test|check|build)\b)", StepKind::kTest, "gradle"},
+    CommandPattern{R"(\bcargo (test|nextest)\b)", StepKind::kTest, "cargo"},
+    CommandPattern{R"(\bctest\b)", StepKind::kTest, "cmake"},
+    CommandPattern{R"(\bbundle exec (rspec|rake test)\b|\brspec\b)", StepKind::kTest, "ruby"},
+    CommandPattern{R"(\bdotnet test\b)", StepKind::kTest, "nuget"},
+    CommandPattern{R"(\bmix test\b)", StepKind::kTest, "elixir"},
+    CommandPattern{R"(\bmake (\S+ )*(test|check)\b)", StepKind::kTest, ""},
+    CommandPattern{
+        R"(\beslint\b|\bnpm run lint\b|\byarn lint\b|\bpnpm (run )?lint\b|\bprettier --check\b)",
+        StepKind::kLint, "npm"},
+    CommandPattern{R"(\bruff( check)?\b|\bflake8\b|\bpylint\b|\bblack --check\b)", StepKind::kLint,
+                   "python"},
+    CommandPattern{R"(\bgolangci-lint\b|\bgo vet\b|\bstaticcheck\b)", StepKind::kLint, "go"},
+    CommandPattern{R"(\bcargo (clippy|fmt -- --check|fmt --check)\b)", StepKind::kLint, "cargo"},
+    CommandPattern{
+        R"(\bhadolint\b|\bshellcheck\b|\byamllint\b|\bclang-tidy\b|\bclang-format\b.*(--dry-run|-n\b))",
+        StepKind::kLint, ""},
+    CommandPattern{R"(\bmake (\S+ )*lint\b)", StepKind::kLint, ""},
+    CommandPattern{R"(\btsc\b|\bnpm run typecheck\b|\bvue-tsc\b)", StepKind::kTypecheck, "npm"},
+    CommandPattern{R"(\bmypy\b|\bpyright\b)", StepKind::kTypecheck, "python"},
+    CommandPattern{R"(\bnpm run build\b|\byarn build\b|\bpnpm (run )?build\b|\bvite build\b)",
+                   StepKind::kBuild, "npm"},
+    CommandPattern{R"((^|[^\w-])go build\b)", StepKind::kBuild, "go"},
+    CommandPattern{R"(\bcargo build\b)", StepKind::kBuild, "cargo"},
+    CommandPattern{R"(\bpython3? -m build\b|\bpoetry build\b)", StepKind::kBuild, "python"},
+    CommandPattern{R"(\bcmake --build\b|\bninja\b|\bmake\b)", StepKind::kBuild, ""},
+    CommandPattern{R"(\bdocker (buildx )?build\b|\bpodman build\b|\bkaniko\b|\bbuildah bud\b)",
+                   StepKind::kImageBuild, "docker"},
+    CommandPattern{
+        R"(--coverage\b|--cov\b|\bcoverage run\b|-coverprofile\b|\bc8\b|\bnyc\b|\bjacoco\b|\bcargo (tarpaulin|llvm-cov)\b|\bgcovr\b|\blcov\b)",
+        StepKind::kCoverage, ""},
+    CommandPattern{
+        R"(\bnpm audit\b|\byarn audit\b|\bpnpm audit\b|\bpip-audit\b|\bsafety check\b|\bosv-scanner\b|\btrivy (fs|repo)\b|\bsnyk test\b|\bgovulncheck\b|\bcargo audit\b|\bdependency-check\b)",
+        StepKind::kSca, ""},
+    CommandPattern{R"(\bsemgrep\b|\bbandit\b|\bgosec\b|\bcodeql\b|\bbrakeman\b|\bspotbugs\b)",
+                   StepKind::kSast, ""},
+    CommandPattern{R"(\bgitleaks\b|\btrufflehog\b|\bdetect-secrets\b|\bggshield\b|\bnoseyparker\b)",
+                   StepKind::kSecretScan, ""},
+    CommandPattern{R"(\btrivy image\b|\bgrype\b|\bdocker scout cves\b|\bsnyk container\b)",
+                   StepKind::kContainerScan, ""},
+    CommandPattern{R"(\bsyft\b|\bcdxgen\b|\bcyclonedx\b|--sbom\b)", StepKind::kSbom, ""},
+    CommandPattern{R"(\bcosign sign\b|\bnotation sign\b)", StepKind::kSign, ""},
+    CommandPattern{R"(\bcosign verify\b|\bnotation verify\b)", StepKind::kVerifySignature, ""},
+    CommandPattern{R"(\bslsa-verifier\b|--provenance\b)", StepKind::kProvenance, ""},
+    CommandPattern{R"(\bhelm lint\b)", StepKind::kHelmLint, ""},
+    CommandPattern{
+        R"(\bkubeconform\b|\bkubeval\b|\bkube-linter\b|\bkube-score\b|\bhelm template\b.*\|\s*kubeconform\b)",
+        StepKind::kManifestValidation, ""},
+    CommandPattern{
+        R"(\bhelm (upgrade|install)\b|\bkubectl (apply|rollout|set image)\b|\bargocd app (sync|set)\b|\bkustomize build\b.*\|\s*kubectl\b|\bflux reconcile\b|\bterraform apply\b|\bskaffold (run|deploy)\b|\bserverless deploy\b|\bfly deploy\b)",
+        StepKind::kDeploy, ""},
+    CommandPattern{R"(\bsmoke\b|\bcurl\b.*(/health|/healthz|/ready|/status))", StepKind::kSmokeTest,
+                   ""},
+    CommandPattern{
+        R"(\bk6 run\b|\bartillery run\b|\blocust\b|\bwrk\b|\bhey\b|\bvegeta attack\b|\bgatling\b)",
+        StepKind::kLoadTest, ""},
+};
+
+// All command patterns in one RE2 set: one pass over a line finds every pattern it matches.
+const re2::RE2::Set& command_set() {
+  static const std::unique_ptr<re2::RE2::Set> set = [] {
+    auto compiled = std::make_unique<re2::RE2::Set>(re2::RE2::Options(), re2::RE2::UNANCHORED);
+    for (const auto& pattern : kCommands) compiled->Add(pattern.regex, nullptr);
+    compiled->Compile();
+    return compiled;
+  }();
+  return *set;
+}
+
+void add_unique(std::vector<StepRecognition>& out, StepRecognition recognition) {
+  for (const auto& existing : out) {
+    if (existing.kind == recognition.kind && existing.ecosystem == recognition.ecosystem) return;
+  }
+  out.push_back(std::move(recognition));
+}
+
+}  // namespace
+
+std::string_view step_kind_name(StepKind kind) {
+  switch (kind) {
+    case StepKind::kTest:
+      return "test";
+    case StepKind::kLint:
+      return "lint";
+    case StepKind::kTypecheck:
+      return "typecheck";
+    case StepKind::kBuild:
+      return "build";
+    case StepKind::kCoverage:
+      return "coverage";
+    case StepKind::kSca:
+      return "sca";
+    case StepKind::kSast:
+      return "sast";
+    case StepKind::kSecretScan:
+      return "secret-scan";
+    case StepKind::kContainerScan:
+      return "container-scan";
+    case StepKind::kSbom:
+      return "sbom";
+    case StepKind::kSign:
+      return "sign";
+    case StepKind::kVerifySignature:
+      return "verify-signature";
+    case StepKind::kProvenance:
+      return "provenance";
+    case StepKind::kHelmLint:
+      return "helm-lint";
+    case StepKind::kManifestValidation:
+      return "manifest-validation";
+    case StepKind::kDeploy:
+      return "deploy";
+    case StepKind::kSmokeTest:
+      return "smoke-test";
+    case StepKind::kLoadTest:
+      return "load-test";
+    case StepKind::kImageBuild:
+      return "image-build";
+    case StepKind::kCheckout:
+      return "checkout";
+    case StepKind::kCache:
+      return "cache";
+  }
+  return "unknown";
+}
+
+std::vector<StepRecognition> recognise_step(std::string_view uses, std::string_view run) {
+  std::vector<StepRecognition> out;
+  if (!uses.empty()) {
+    std::string name = core::to_lower(uses.substr(0, uses.find('@')));
+    for (const auto& action : kActions) {
+      if (name.rfind(action.prefix, 0) == 0 &&
+          (name.size() == action.prefix.size() || name[action.prefix.size()] == '/')) {
+        add_unique(out, {action.kind, std::string(action.ecosystem), std::string(uses)});
+      }
+    }
+  }
+  for (std::string_view line : core::split_lines(run)) {
+    std::string lower = core::to_lower(core::trim(line));
+    if (lower.empty() || lower.front() == '#') continue;
+    std::vector<int> matched;
+    if (!command_set().Match(lower, &matched)) continue;
+    std::sort(matched.begin(), matched.end());
+    for (int index : matched) {
+      const CommandPattern& pattern = kCommands[static_cast<size_t>(index)];
+      add_unique(out, {pattern.kind, std::string(pattern.ecosystem),
+                       core::excerpt(core::trim(line), 100)});
+    }
+  }
+  return out;
+}
+
+}  // namespace golive::model
