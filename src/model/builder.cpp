@@ -125,6 +125,7 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     case walk::FileKind::kEnvTemplate: {
       EnvFileModel env{path, file.kind == walk::FileKind::kEnvTemplate,
                        parse::parse_env_file(content)};
+      record_issues(path, env.parsed.issues, model);
       model.env_files.push_back(std::move(env));
       break;
     }
