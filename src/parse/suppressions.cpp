@@ -5,7 +5,20 @@
 namespace golive::parse {
 namespace {
 constexpr std::string_view kMarker = "golive:ignore";
+
+bool looks_like_rule_id(std::string_view id) {
+  size_t slash = id.find('/');
+  if (slash == 0 || slash == std::string_view::npos || slash + 1 == id.size()) return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > slash && c == '-') || i == slash;
+    if (!ok) return false;
+  }
+  return true;
 }
+
+}  // namespace
 
 std::vector<Suppression> find_suppressions(std::string_view text) {
   std::vector<Suppression> found;
@@ -32,7 +45,8 @@ std::vector<Suppression> find_suppressions(std::string_view text) {
     suppression.rule_id = std::string(id.substr(0, space));
     if (dashes != std::string_view::npos)
       suppression.reason = std::string(core::trim(rest.substr(dashes + 2)));
-    if (suppression.rule_id.empty()) continue;
+    // Only "<section>/<slug>" counts, so prose or code that merely mentions the marker does not.
+    if (!looks_like_rule_id(suppression.rule_id)) continue;
     found.push_back(std::move(suppression));
   }
   return found;
