@@ -86,6 +86,15 @@ void add_structured(RepoModel& model, SourceFile& file, std::string_view content
       set.documents.front().is_map()) {
     model.workflows.push_back(extract_workflow(file.path, set.documents.front()));
   }
+  if (file.kind == walk::FileKind::kGitlabCi && !set.documents.empty() &&
+      set.documents.front().is_map()) {
+    model.workflows.push_back(extract_gitlab_pipeline(file.path, set.documents.front()));
+  }
+  if (file.kind == walk::FileKind::kGithubAction && !set.documents.empty()) {
+    if (auto action = extract_composite_action(file.path, set.documents.front())) {
+      model.actions.push_back(std::move(*action));
+    }
+  }
   if (file.kind == walk::FileKind::kCompose) learn_from_compose(set, model);
   find_k8s_objects(set, model);
 }
@@ -150,6 +159,7 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.files, part.files);
   append(into.yaml_files, part.yaml_files);
   append(into.workflows, part.workflows);
+  append(into.actions, part.actions);
   append(into.ecosystems, part.ecosystems);
   append(into.docs, part.docs);
   append(into.env_files, part.env_files);
@@ -190,6 +200,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   RepoModel model;
   model.root = options.walk.root;
   for (auto& part : parts) merge(model, part.model);
+  link_local_actions(model);
   model.skipped = walker.skipped();
   model.skipped.insert(model.skipped.end(), unreadable.begin(), unreadable.end());
   std::sort(model.skipped.begin(), model.skipped.end(),

@@ -35,4 +35,18 @@ bool RepoModel::has_ecosystem(std::string_view name) const {
                      [name](const Ecosystem& e) { return e.name == name; });
 }
 
+const Workflow* RepoModel::workflow_at(std::string_view path) const {
+  for (const auto& w : workflows) {
+    if (w.path == path) return &w;
+  }
+  return nullptr;
+}
+
+const CompositeAction* RepoModel::action_at(std::string_view directory) const {
+  for (const auto& a : actions) {
+    if (a.directory == directory) return &a;
+  }
+  return nullptr;
+}
+
 }  // namespace golive::model

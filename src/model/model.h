@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/ci.h"
 #include "parse/dockerfile.h"
 #include "parse/env_file.h"
 #include "parse/suppressions.h"
@@ -28,39 +29,6 @@ struct YamlDocumentSet {
   std::string path;
   walk::FileKind kind = walk::FileKind::kOther;
   std::vector<parse::Node> documents;
-};
-
-struct Trigger {
-  std::string event;  // push, pull_request, workflow_dispatch, ...
-  int line = 0;
-};
-
-struct Step {
-  std::string name;
-  std::string uses;
-  std::string run;
-  int line = 0;
-  bool continue_on_error = false;
-};
-
-struct Job {
-  std::string id;
-  std::string name;
-  std::string uses;  // a reusable workflow call
-  int line = 0;
-  bool continue_on_error = false;
-  std::vector<std::string> needs;
-  std::vector<Step> steps;
-};
-
-struct Workflow {
-  std::string path;
-  std::string name;
-  int line = 0;
-  std::vector<Trigger> triggers;
-  std::vector<Job> jobs;
-
-  [[nodiscard]] const Trigger* trigger(std::string_view event) const;
 };
 
 struct Ecosystem {
@@ -112,7 +80,8 @@ struct RepoModel {
   std::string root;
   std::vector<SourceFile> files;  // sorted by path
   std::vector<YamlDocumentSet> yaml_files;
-  std::vector<Workflow> workflows;
+  std::vector<Workflow> workflows;  // GitHub Actions workflows and GitLab CI pipelines
+  std::vector<CompositeAction> actions;
   std::vector<Ecosystem> ecosystems;
   std::vector<TextDocument> docs;
   std::vector<EnvFileModel> env_files;
@@ -128,6 +97,8 @@ struct RepoModel {
   [[nodiscard]] const SourceFile* file(std::string_view path) const;
   [[nodiscard]] const TextDocument* doc(std::string_view path) const;
   [[nodiscard]] bool has_ecosystem(std::string_view name) const;
+  [[nodiscard]] const Workflow* workflow_at(std::string_view path) const;
+  [[nodiscard]] const CompositeAction* action_at(std::string_view directory) const;
 };
 
 }  // namespace golive::model

@@ -6,4 +6,18 @@ namespace golive::model {
 // Reads a GitHub Actions workflow document into triggers, jobs and steps.
 Workflow extract_workflow(const std::string& path, const parse::Node& root);
 
+// Reads a local action.yml; nullopt unless it is a composite action.
+std::optional<CompositeAction> extract_composite_action(const std::string& path,
+                                                        const parse::Node& root);
+
+// Reads .gitlab-ci.yml into the same shape: jobs with script lines as steps.
+Workflow extract_gitlab_pipeline(const std::string& path, const parse::Node& root);
+
+// Once every file is in: a step that uses a local composite action also does what its steps do.
+void link_local_actions(RepoModel& model);
+
+// Shared by both CI readers.
+Step make_run_step(std::string name, const parse::Node& script_line);
+std::vector<KeyValue> key_values(const parse::Node* map);
+
 }  // namespace golive::model
