@@ -44,6 +44,8 @@ bool looks_binary(std::string_view content) {
 }
 
 bool is_json_kind(const SourceFile& file) {
+  if (file.path.size() >= 6 && file.path.compare(file.path.size() - 6, 6, ".json5") == 0)
+    return false;
   return file.kind == walk::FileKind::kJson || file.kind == walk::FileKind::kRenovate ||
          (file.kind == walk::FileKind::kPackageManifest &&
           (file.ecosystem == "npm" || file.ecosystem == "php"));

@@ -21,7 +21,10 @@ constexpr std::array kDotenvLibraries = {"dotenv",      "python-dotenv", "godote
 void find_dotenv_in_text(const std::string& path, std::string_view content, RepoModel& model) {
   auto lines = core::split_lines(content);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string lower = core::to_lower(lines[i]);
+    std::string_view line = core::trim(lines[i]);
+    // A dependency named in a comment ("# dropped python-dotenv") is not a dependency.
+    if (line.empty() || line.front() == '#' || line.substr(0, 2) == "//") continue;
+    std::string lower = core::to_lower(line);
     for (std::string_view library : kDotenvLibraries) {
       size_t at = lower.find(library);
       if (at == std::string::npos) continue;

@@ -63,6 +63,14 @@ bool is_doc_name(std::string_view name) {
          ends_with(name, ".markdown");
 }
 
+// Files their tools read as JSONC (comments, trailing commas): strict JSON errors would be noise.
+bool is_json_with_comments(std::string_view dir, std::string_view name) {
+  return starts_with(name, "tsconfig") || starts_with(name, "jsconfig") ||
+         name == "devcontainer.json" || name == ".devcontainer.json" || dir == ".vscode" ||
+         ends_with(dir, "/.vscode") || dir == ".devcontainer" || ends_with(dir, "/.devcontainer") ||
+         name == ".eslintrc.json" || name == "deno.json" || name == ".babelrc.json";
+}
+
 Classification classify_env(std::string_view name) {
   static constexpr std::array kTemplateSuffixes = {".example", ".sample",   ".template",
                                                    ".dist",    ".defaults", ".tmpl"};
@@ -206,7 +214,7 @@ Classification classify_path(std::string_view rel_path) {
     return classify_env(name);
   if (is_doc_name(name)) return {FileKind::kDoc, ""};
   if (has_yaml_extension(name)) return {FileKind::kYaml, ""};
-  if (ends_with(name, ".json")) return {FileKind::kJson, ""};
+  if (ends_with(name, ".json") && !is_json_with_comments(dir, name)) return {FileKind::kJson, ""};
   return {FileKind::kOther, ""};
 }
 

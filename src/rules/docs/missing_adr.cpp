@@ -5,9 +5,10 @@ namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  require_topic_doc(context, {"adr/", "adrs/", "/decisions/", "decisions/", "adr-", "adr_"},
-                    {"Architecture Decision", "ADR-", "ADR "},
-                    "architecture decision records (ADRs)");
+  require_topic_doc(
+      context, {"adr/", "adrs/", "/decisions/", "decisions/", "adr-", "adr_"},
+      {"Architecture Decision", "ADR-", "ADR ", "ADRs", "Decision record", "Decision log"},
+      "architecture decision records (ADRs)");
 }
 
 }  // namespace
