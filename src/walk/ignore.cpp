@@ -21,7 +21,8 @@ bool IgnoreRule::matches(std::string_view rel_path, bool is_dir) const {
   return core::glob_match(pattern, name);
 }
 
-std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::string& base) {
+std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::string& base,
+                                          bool from_gitignore) {
   std::vector<IgnoreRule> rules;
   for (std::string_view line : core::split_lines(text)) {
     // Trailing spaces are ignored unless escaped; leading ones are part of the pattern.
@@ -32,6 +33,7 @@ std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::stri
     if (line.empty() || line.front() == '#') continue;
     IgnoreRule rule;
     rule.base = base;
+    rule.from_gitignore = from_gitignore;
     if (line.front() == '!') {
       rule.negated = true;
       line.remove_prefix(1);
@@ -51,13 +53,18 @@ std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::stri
   return rules;
 }
 
-bool IgnoreChain::ignored(std::string_view rel_path, bool is_dir) const {
+const IgnoreRule* IgnoreChain::deciding_rule(std::string_view rel_path, bool is_dir) const {
   for (const IgnoreChain* node = this; node != nullptr; node = node->parent_.get()) {
     for (auto it = node->rules_.rbegin(); it != node->rules_.rend(); ++it) {
-      if (it->matches(rel_path, is_dir)) return !it->negated;
+      if (it->matches(rel_path, is_dir)) return &*it;
     }
   }
-  return false;
+  return nullptr;
+}
+
+bool IgnoreChain::ignored(std::string_view rel_path, bool is_dir) const {
+  const IgnoreRule* rule = deciding_rule(rel_path, is_dir);
+  return rule != nullptr && !rule->negated;
 }
 
 }  // namespace golive::walk

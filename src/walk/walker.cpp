@@ -41,6 +41,7 @@ bool is_within(const std::string& root, const std::string& path) {
 Walker::Walker(WalkOptions options, core::ThreadPool& pool)
     : options_(std::move(options)), pool_(pool) {
   real_root_ = real_path(options_.root);
+  if (options_.honour_git_index) tracked_ = TrackedPaths::load(options_.root);
   for (const auto& pattern : options_.excludes) {
     auto rules = parse_ignore_file(pattern, "");
     excludes_.insert(excludes_.end(), rules.begin(), rules.end());
@@ -73,7 +74,9 @@ bool Walker::excluded(const std::string& rel_path, bool is_dir, const IgnoreChai
       break;
     }
   }
-  return chain.ignored(rel_path, is_dir);
+  const IgnoreRule* rule = chain.deciding_rule(rel_path, is_dir);
+  if (rule == nullptr || rule->negated) return false;
+  return !(rule->from_gitignore && tracked_ && tracked_->contains(rel_path, is_dir));
 }
 
 void Walker::walk_directory(const std::string& rel_dir, std::shared_ptr<const IgnoreChain> parent,
@@ -108,7 +111,8 @@ void Walker::walk_directory(const std::string& rel_dir, std::shared_ptr<const Ig
                        [&](const Entry& e) { return e.name == name; })) {
         continue;
       }
-      auto parsed = parse_ignore_file(read_small_file(abs_dir + "/" + name), rel_dir);
+      auto parsed = parse_ignore_file(read_small_file(abs_dir + "/" + name), rel_dir,
+                                      std::string_view(name) == ".gitignore");
       rules.insert(rules.end(), parsed.begin(), parsed.end());
     }
     chain = std::make_shared<const IgnoreChain>(parent, std::move(rules));

@@ -2,10 +2,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/thread_pool.h"
+#include "walk/git_tracked.h"
 #include "walk/ignore.h"
 
 namespace golive::walk {
@@ -14,6 +16,8 @@ struct WalkOptions {
   std::string root;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
   std::vector<std::string> excludes;  // gitignore-style patterns relative to the root
+  // When the root is a git work tree, files git tracks are scanned even if .gitignore matches.
+  bool honour_git_index = true;
 };
 
 // A file the walk kept. Its bytes are read by the visitor, on a worker thread.
@@ -61,6 +65,7 @@ class Walker {
   core::ThreadPool& pool_;
   std::string real_root_;
   std::vector<IgnoreRule> excludes_;
+  std::optional<TrackedPaths> tracked_;
   WalkStats stats_;
   mutable std::mutex skipped_mutex_;
   std::vector<SkippedPath> skipped_;
