@@ -27,7 +27,13 @@ std::vector<std::pair<std::string, bool>> heredoc_delimiters(std::string_view ar
   std::vector<std::pair<std::string, bool>> found;
   size_t pos = 0;
   while ((pos = args.find("<<", pos)) != std::string_view::npos) {
+    // As in BuildKit, "<<" opens a heredoc only at the start of a word (after an optional file
+    // descriptor), so "$((1<<2))" or "cat<<EOF" is not one.
+    size_t word = pos;
+    while (word > 0 && std::isdigit(static_cast<unsigned char>(args[word - 1]))) --word;
+    bool starts_word = word == 0 || args[word - 1] == ' ' || args[word - 1] == '\t';
     pos += 2;
+    if (!starts_word) continue;
     bool strip_tabs = pos < args.size() && args[pos] == '-';
     if (strip_tabs) ++pos;
     char quote = pos < args.size() && (args[pos] == '\'' || args[pos] == '"') ? args[pos] : '\0';
@@ -184,6 +190,8 @@ Dockerfile parse_dockerfile(std::string_view text) {
         std::string_view line = lines[i++];
         std::string_view compare = strip_tabs ? core::trim(line) : line;
         if (compare == delimiter) break;
+        // "<<-" strips leading tabs from the body as well as from the delimiter line.
+        while (strip_tabs && !line.empty() && line.front() == '\t') line.remove_prefix(1);
         heredoc += line;
         heredoc += '\n';
       }

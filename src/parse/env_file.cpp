@@ -17,9 +17,19 @@ bool valid_name(std::string_view name) {
 }
 
 std::string unquote(std::string_view value) {
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-      value.back() == value.front()) {
-    return std::string(value.substr(1, value.size() - 2));
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'')) {
+    const char quote = value.front();
+    // A quoted value ends at a closing quote that only a "# comment" may follow.
+    for (size_t i = 1; i < value.size(); ++i) {
+      if (quote == '"' && value[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (value[i] != quote) continue;
+      std::string_view rest = core::trim(value.substr(i + 1));
+      if (rest.empty() || rest.front() == '#') return std::string(value.substr(1, i - 1));
+    }
+    if (value.back() == quote) return std::string(value.substr(1, value.size() - 2));
   }
   size_t comment = value.find(" #");
   if (comment != std::string_view::npos) value = core::trim(value.substr(0, comment));
