@@ -1,5 +1,6 @@
 #include "engine/config.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -60,6 +61,18 @@ int integer(const Node& node, std::string_view what, int low, int high) {
   }
   fail(node, std::string(what) + " must be a whole number from " + std::to_string(low) + " to " +
                  std::to_string(high) + ", not '" + text + "'");
+}
+
+// "2027-02-31" has the right shape but is no date.
+bool is_calendar_date(const std::string& text) {
+  static const std::regex kIsoDate(R"((\d{4})-(\d{2})-(\d{2}))");
+  std::smatch parts;
+  if (!std::regex_match(text, parts, kIsoDate)) return false;
+  std::chrono::year_month_day date{
+      std::chrono::year{std::stoi(parts[1].str())},
+      std::chrono::month{static_cast<unsigned>(std::stoi(parts[2].str()))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(parts[3].str()))}};
+  return date.ok();
 }
 
 std::vector<std::string> rule_ids() {
@@ -147,7 +160,6 @@ void read_walk(const Node& node, rules::Settings& settings) {
 
 void read_waivers(const Node& node, rules::Settings& settings) {
   if (!node.is_seq()) fail(node, "'waivers' must be a list");
-  static const std::regex kIsoDate(R"(\d{4}-\d{2}-\d{2})");
   for (const auto& item : node.children) {
     check_keys(item, {"rule", "paths", "reason", "owner", "expires"}, "a waiver");
     rules::Waiver waiver;
@@ -167,8 +179,8 @@ void read_waivers(const Node& node, rules::Settings& settings) {
     waiver.owner = scalar(*item.find("owner"), "waiver owner");
     const Node& expires = *item.find("expires");
     waiver.expires = scalar(expires, "waiver expires");
-    if (!std::regex_match(waiver.expires, kIsoDate))
-      fail(expires, "expires must be a date as YYYY-MM-DD");
+    if (!is_calendar_date(waiver.expires))
+      fail(expires, "expires must be a real date written YYYY-MM-DD, not '" + waiver.expires + "'");
     if (core::trim(waiver.reason).empty()) fail(item, "waiver reason must not be empty");
     if (const Node* paths = item.find("paths")) waiver.paths = string_list(*paths, "waiver paths");
     settings.waivers.push_back(std::move(waiver));

@@ -209,6 +209,15 @@ TEST(Config, WaiverFieldsAreChecked) {
   EXPECT_EQ(short_date.line, 2);
   EXPECT_TRUE(contains(short_date.message, "YYYY-MM-DD")) << short_date.message;
 
+  for (const char* impossible : {"2030-13-01", "2030-02-31", "2030-00-10"}) {
+    core::Error no_such_day =
+        error_of(std::string("waivers:\n  - {rule: ci/missing-workflow, reason: r, owner: me, "
+                             "expires: ") +
+                 impossible + "}\n");
+    EXPECT_TRUE(contains(no_such_day.message, "real date"))
+        << impossible << ": " << no_such_day.message;
+  }
+
   core::Error rule = error_of(
       "waivers:\n"
       "  - {rule: ci/missing-workflo, reason: r, owner: me, expires: 2030-01-01}\n");
