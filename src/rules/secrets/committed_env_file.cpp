@@ -17,7 +17,7 @@ void check(RuleContext& context) {
     if (env.parsed.entries.size() > 3) names += ", ...";
     context.report("environment file is committed (" + std::to_string(env.parsed.entries.size()) +
                        " variables" + (names.empty() ? "" : ": " + names) + ")",
-                   env.path, line, 1, names);
+                   env.path, line, 1);
   }
   if (!any && env_files.empty()) context.not_applicable("no environment files");
 }
