@@ -97,6 +97,8 @@ void add_structured(RepoModel& model, SourceFile& file, std::string_view content
       model.actions.push_back(std::move(*action));
     }
   }
+  // Supply-chain line facts the YAML tree drops (uses comments, block-script starts).
+  read_line_facts(content, file.path, model);
   if (file.kind == walk::FileKind::kCompose) learn_from_compose(set, model);
   find_k8s_objects(set, model);
 }

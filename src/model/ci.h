@@ -51,17 +51,29 @@ struct Step {
   std::vector<KeyValue> with;
   std::vector<KeyValue> env;
   std::vector<StepRecognition> kinds;
+  // Where things are written, for findings that point inside a step. The comment and the
+  // script's first text line are read from the raw text (read_line_facts): YAML drops them.
+  int uses_line = 0;         // the line of "uses:"
+  std::string uses_comment;  // its trailing comment without '#': "v4.1.1" (GitHub, actions)
+  int if_line = 0;
+  int run_column = 0;               // where the run value starts ('|' or '>' of a block scalar)
+  int script_line = 0;              // where the script text starts (the line after "run: |")
+  bool script_lines_exact = false;  // line i of run is at script_line + i (literal block, 1 line)
 
   [[nodiscard]] bool is(StepKind kind) const;
   [[nodiscard]] const KeyValue* input(std::string_view key) const;
   // What to call the step in a message: its name, else its action or first command.
   [[nodiscard]] std::string label() const;
+  // The file line of run's line at index (0-based), as exact as the script's style allows.
+  [[nodiscard]] int run_line_at(size_t index) const;
 };
 
 struct ServiceImage {
   std::string name;
   std::string image;
   int line = 0;
+  std::vector<KeyValue> credentials =
+      {};  // GitHub container/services credentials: username, password
 };
 
 struct Job {
@@ -84,6 +96,11 @@ struct Job {
   std::vector<ServiceImage> services;
   std::vector<KeyValue> with;  // inputs of a reusable workflow call
   std::vector<Step> steps;
+  int uses_line = 0;
+  std::string uses_comment;  // trailing comment of the "uses:" line (read_line_facts)
+  int if_line = 0;
+  int secrets_line = 0;
+  std::vector<KeyValue> env;  // the job's own env (GitHub)
 
   [[nodiscard]] bool has_step(StepKind kind) const;
 };

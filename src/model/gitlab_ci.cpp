@@ -71,6 +71,15 @@ std::optional<ServiceImage> gitlab_image(std::string name, const parse::Node* no
   return std::nullopt;
 }
 
+// A pipeline-wide setting: under "default:", or (deprecated) at the top level.
+const parse::Node* global(const parse::Node& root, std::string_view key) {
+  if (const parse::Node* defaults = root.find("default");
+      defaults != nullptr && defaults->is_map()) {
+    if (const parse::Node* value = defaults->find(key)) return value;
+  }
+  return root.find(key);
+}
+
 Job extract_job(const parse::Node& node, const JobView& view, const parse::Node& root) {
   Job job;
   job.id = node.key;
@@ -109,16 +118,19 @@ Job extract_job(const parse::Node& node, const JobView& view, const parse::Node&
   }
   job.if_condition = core::join(conditions, " || ");
   job.container = gitlab_image("image", view.find("image"));
-  if (!job.container) job.container = gitlab_image("image", root.find("image"));
-  if (const parse::Node* services = view.find("services")) {
+  if (!job.container) job.container = gitlab_image("image", global(root, "image"));
+  const parse::Node* services = view.find("services");
+  if (services == nullptr) services = global(root, "services");
+  if (services != nullptr) {
     for (const auto& service : services->children) {
       if (auto image = gitlab_image("service", &service)) job.services.push_back(*image);
     }
   }
   const parse::Node* before = view.find("before_script");
-  add_script(before != nullptr ? before : root.find("before_script"), "before_script", job);
+  add_script(before != nullptr ? before : global(root, "before_script"), "before_script", job);
   add_script(view.find("script"), "script", job);
-  add_script(view.find("after_script"), "after_script", job);
+  const parse::Node* after = view.find("after_script");
+  add_script(after != nullptr ? after : global(root, "after_script"), "after_script", job);
   return job;
 }
 

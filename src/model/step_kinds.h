@@ -30,6 +30,7 @@ enum class StepKind : std::uint8_t {
   kImageBuild,
   kCheckout,
   kCache,
+  kRelease,  // release and changelog automation: release-please, semantic-release, ...
 };
 
 std::string_view step_kind_name(StepKind kind);

@@ -78,10 +78,14 @@ Step extract_step(const parse::Node& node) {
   step.uses = node.get("uses");
   step.if_condition = node.get("if");
   step.continue_on_error = flag(node, "continue-on-error");
+  if (const parse::Node* uses = node.find("uses")) step.uses_line = uses->mark.line;
+  if (const parse::Node* condition = node.find("if")) step.if_line = condition->key_mark.line;
   if (const parse::Node* run = node.find("run"); run != nullptr && run->is_scalar()) {
     step.run = run->value;
     // A block scalar ("run: |") starts on the line after its key.
     step.run_line = run->mark.line == run->key_mark.line ? run->mark.line : run->mark.line + 1;
+    step.run_column = run->mark.column;
+    step.script_line = run->mark.line;
   }
   step.with = key_values(node.find("with"));
   step.env = key_values(node.find("env"));
@@ -93,7 +97,8 @@ std::optional<ServiceImage> image_of(const std::string& name, const parse::Node*
   if (node == nullptr) return std::nullopt;
   if (node->is_scalar()) return ServiceImage{name, node->value, node->mark.line};
   if (const parse::Node* image = node->find("image"); image != nullptr && image->is_scalar()) {
-    return ServiceImage{name, image->value, image->mark.line};
+    return ServiceImage{name, image->value, image->mark.line,
+                        key_values(node->find("credentials"))};
   }
   return std::nullopt;
 }
@@ -105,6 +110,9 @@ Job extract_job(const parse::Node& node) {
   job.name = node.get("name");
   job.uses = node.get("uses");
   job.if_condition = node.get("if");
+  if (const parse::Node* uses = node.find("uses")) job.uses_line = uses->mark.line;
+  if (const parse::Node* condition = node.find("if")) job.if_line = condition->key_mark.line;
+  job.env = key_values(node.find("env"));
   job.runs_on = node.get("runs-on");
   job.continue_on_error = flag(node, "continue-on-error");
   job.needs = scalar_list(node.find("needs"));
@@ -117,6 +125,7 @@ Job extract_job(const parse::Node& node) {
       secrets != nullptr && secrets->is_scalar()) {
     job.secrets_inherit = secrets->value == "inherit";
   }
+  if (const parse::Node* secrets = node.find("secrets")) job.secrets_line = secrets->key_mark.line;
   if (const parse::Node* strategy = node.find("strategy")) {
     if (const parse::Node* matrix = strategy->find("matrix")) {
       for (const auto& key : matrix->children) job.matrix_keys.push_back(key.key);
@@ -153,6 +162,8 @@ Step make_run_step(std::string name, const parse::Node& script_line) {
   step.name = std::move(name);
   step.line = script_line.mark.line;
   step.run_line = script_line.mark.line;
+  step.run_column = script_line.mark.column;
+  step.script_line = script_line.mark.line;
   step.run = script_line.value;
   step.kinds = recognise_step("", step.run);
   return step;
@@ -178,6 +189,11 @@ std::string Step::label() const {
              core::split_lines(run).empty() ? run : std::string(core::split_lines(run).front()),
              60) +
          "'";
+}
+
+int Step::run_line_at(size_t index) const {
+  int first = script_line > 0 ? script_line : run_line;
+  return script_lines_exact ? first + static_cast<int>(index) : first;
 }
 
 bool Job::has_step(StepKind kind) const {
@@ -248,6 +264,68 @@ std::optional<CompositeAction> extract_composite_action(const std::string& path,
     }
   }
   return action;
+}
+
+namespace {
+
+// The comment that ends a YAML line, without its '#', or "" (a '#' inside quotes or a word is
+// not a comment).
+std::string trailing_comment(std::string_view line) {
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+      std::string_view comment = line.substr(i + 1);
+      while (!comment.empty() && comment.front() == '#') comment.remove_prefix(1);
+      return std::string(core::trim(comment));
+    }
+  }
+  return "";
+}
+
+std::string_view line_at(const std::vector<std::string_view>& lines, int line) {
+  return line >= 1 && static_cast<size_t>(line) <= lines.size()
+             ? lines[static_cast<size_t>(line - 1)]
+             : std::string_view();
+}
+
+void read_step_facts(const std::vector<std::string_view>& lines, Step& step) {
+  if (step.uses_line > 0) step.uses_comment = trailing_comment(line_at(lines, step.uses_line));
+  if (step.script_line <= 0 || step.run_column <= 0) return;
+  std::string_view text = line_at(lines, step.script_line);
+  auto column = static_cast<size_t>(step.run_column - 1);
+  char indicator = column < text.size() ? text[column] : 0;
+  if (indicator == '|' || indicator == '>') {
+    // A block scalar: the script starts on the next line; a literal one keeps its lines.
+    step.script_line += 1;
+    step.script_lines_exact = indicator == '|';
+  } else {
+    step.script_lines_exact = core::split_lines(step.run).size() <= 1;
+  }
+}
+
+}  // namespace
+
+void read_line_facts(std::string_view content, const std::string& path, RepoModel& model) {
+  std::vector<std::string_view> lines;
+  auto split_once = [&] {
+    if (lines.empty()) lines = core::split_lines(content);
+  };
+  if (!model.workflows.empty() && model.workflows.back().path == path) {
+    split_once();
+    for (auto& job : model.workflows.back().jobs) {
+      if (job.uses_line > 0) job.uses_comment = trailing_comment(line_at(lines, job.uses_line));
+      for (auto& step : job.steps) read_step_facts(lines, step);
+    }
+  }
+  if (!model.actions.empty() && model.actions.back().path == path) {
+    split_once();
+    for (auto& step : model.actions.back().steps) read_step_facts(lines, step);
+  }
 }
 
 void link_local_actions(RepoModel& model) {

@@ -13,6 +13,10 @@ std::optional<CompositeAction> extract_composite_action(const std::string& path,
 // Reads .gitlab-ci.yml into the same shape: jobs with script lines as steps.
 Workflow extract_gitlab_pipeline(const std::string& path, const parse::Node& root);
 
+// Reads what the YAML tree drops from the raw text of the workflow or action just extracted
+// from path: trailing "# v4.1.1" comments of uses lines and where block-scalar scripts start.
+void read_line_facts(std::string_view content, const std::string& path, RepoModel& model);
+
 // Once every file is in: a step that uses a local composite action also does what its steps do.
 void link_local_actions(RepoModel& model);
 

@@ -1,0 +1,1158 @@
+#include "rules/deploy/deploy_jobs.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/glob.h"
+#include "core/strings.h"
+
+namespace golive::rules::deploy {
+namespace {
+
+using model::CiSystem;
+using model::Job;
+using model::RepoModel;
+using model::Step;
+using model::StepKind;
+using model::Workflow;
+
+bool contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+template <size_t N>
+bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Lower-cased words of a name, split on punctuation and camel case, trailing digits dropped:
+// "deployProd2" -> deploy, prod; "values-staging.yaml" -> values, staging, yaml.
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string current;
+  auto flush = [&] {
+    while (!current.empty() && std::isdigit(static_cast<unsigned char>(current.back())))
+      current.pop_back();
+    if (!current.empty()) words.push_back(current);
+    current.clear();
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (!std::isalnum(c)) {
+      flush();
+      continue;
+    }
+    if (std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1]))) flush();
+    current += static_cast<char>(std::tolower(c));
+  }
+  flush();
+  return words;
+}
+
+constexpr auto kProductionWords =
+    std::to_array<std::string_view>({"prod", "production", "prd", "live"});
+constexpr auto kStagingWords = std::to_array<std::string_view>(
+    {"staging", "stage", "stg", "preprod", "preproduction", "uat", "qa", "dev", "develop",
+     "development", "test", "testing", "sandbox", "nonprod", "integration", "acceptance", "demo"});
+constexpr auto kPreviewWords =
+    std::to_array<std::string_view>({"review", "preview", "pr", "ephemeral", "feature", "mr"});
+
+// Environments that publish packages or docs rather than run the service.
+constexpr auto kPublishEnvironments = std::to_array<std::string_view>(
+    {"github-pages", "pages",    "pypi",      "testpypi",     "test-pypi", "npm",
+     "npmjs",        "crates",   "crates-io", "crates.io",    "rubygems",  "nuget",
+     "maven",        "sonatype", "release",   "releases",     "publish",   "publishing",
+     "docs",         "docker",   "dockerhub", "maven-central"});
+
+// Words that make a job named "deploy-..." a check rather than a deploy.
+constexpr auto kCheckWords =
+    std::to_array<std::string_view>({"lint", "validate", "validation", "check", "verify", "plan",
+                                     "diff", "dry", "docs", "doc", "pages", "storybook"});
+
+bool is_publish_environment(std::string_view name) {
+  std::string lower = core::to_lower(core::trim(name));
+  return one_of(lower, kPublishEnvironments);
+}
+
+// The schedule of a job that is not restricted at all: every run of its workflow.
+struct Runs {
+  bool main = false;
+  bool release = false;
+  bool manual = false;
+  Runs operator|(const Runs& other) const {
+    return {main || other.main, release || other.release, manual || other.manual};
+  }
+  Runs operator&(const Runs& other) const {
+    return {main && other.main, release && other.release, manual && other.manual};
+  }
+};
+
+bool is_main_branch(std::string_view branch) {
+  return branch == "main" || branch == "master" || branch == "trunk" || branch == "develop" ||
+         branch == "development";
+}
+
+bool branches_cover_main(const std::vector<std::string>& branches) {
+  for (const auto& pattern : branches) {
+    if (pattern.empty() || pattern.front() == '!') continue;
+    for (std::string_view branch : {"main", "master", "trunk", "develop"}) {
+      if (core::glob_match(pattern, branch)) return true;
+    }
+  }
+  return false;
+}
+
+// ---- expressions ---------------------------------------------------------------------------
+
+std::string strip_expression(std::string_view text) {
+  std::string_view trimmed = core::trim(text);
+  if (starts_with(trimmed, "${{") && trimmed.size() >= 5 &&
+      trimmed.substr(trimmed.size() - 2) == "}}") {
+    trimmed = core::trim(trimmed.substr(3, trimmed.size() - 5));
+  }
+  return std::string(trimmed);
+}
+
+// Splits at a top-level operator ("||" or "&&"), outside parentheses and quotes.
+std::vector<std::string> split_top(std::string_view text, std::string_view op) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  char quote = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && text.substr(i, op.size()) == op) {
+      parts.emplace_back(core::trim(text.substr(start, i - start)));
+      start = i + op.size();
+      i = start - 1;
+    }
+  }
+  parts.emplace_back(core::trim(text.substr(start)));
+  return parts;
+}
+
+// Removes parentheses that wrap the whole expression.
+std::string_view unwrap(std::string_view text) {
+  text = core::trim(text);
+  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
+    int depth = 0;
+    bool wraps = true;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '(') ++depth;
+      if (text[i] == ')') --depth;
+      if (depth == 0 && i + 1 < text.size()) {
+        wraps = false;
+        break;
+      }
+    }
+    if (!wraps) break;
+    text = core::trim(text.substr(1, text.size() - 2));
+  }
+  return text;
+}
+
+// Removes blanks so "github.ref=='refs/tags/x'" and "github.ref == 'refs/tags/x'" read alike.
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n') out += static_cast<char>(std::tolower(c));
+  }
+  for (char& c : out) {
+    if (c == '"') c = '\'';
+  }
+  return out;
+}
+
+using Atom = Runs (*)(std::string_view squeezed, Runs runs);
+
+Runs evaluate(std::string_view expression, Runs runs, Atom atom) {
+  std::string_view text = unwrap(expression);
+  if (text.empty()) return runs;
+  auto alternatives = split_top(text, "||");
+  if (alternatives.size() > 1) {
+    Runs out;
+    for (const auto& alternative : alternatives) out = out | evaluate(alternative, runs, atom);
+    return out;
+  }
+  auto conjuncts = split_top(text, "&&");
+  if (conjuncts.size() > 1) {
+    for (const auto& conjunct : conjuncts) runs = evaluate(conjunct, runs, atom);
+    return runs;
+  }
+  return atom(squeeze(text), runs);
+}
+
+// The branch or tag a comparison names: "github.ref=='refs/heads/main'" -> "refs/heads/main".
+std::string compared_value(std::string_view squeezed, std::string_view left) {
+  size_t at = squeezed.find(left);
+  if (at == std::string_view::npos) return "";
+  std::string_view rest = squeezed.substr(at + left.size());
+  if (!starts_with(rest, "=='")) return "";
+  rest.remove_prefix(3);
+  return std::string(rest.substr(0, rest.find('\'')));
+}
+
+Runs github_atom(std::string_view s, Runs runs) {
+  if (contains(s, "always()") || contains(s, "failure()") || contains(s, "cancelled()"))
+    return runs;
+  bool negated = !s.empty() && s.front() == '!';
+  if (negated) return runs;
+  bool tag =
+      (contains(s, "startswith(github.ref,'refs/tags") || contains(s, "github.ref_type=='tag'") ||
+       starts_with(compared_value(s, "github.ref"), "refs/tags/") ||
+       contains(s, "github.event_name=='release'") || contains(s, "github.event.release"));
+  if (tag) return {false, runs.release, false};
+  if (contains(s, "github.event_name=='workflow_dispatch'")) return {false, false, runs.manual};
+  if (contains(s, "github.event_name=='push'")) return {runs.main, runs.release, false};
+  if (contains(s, "github.event_name=='schedule'") ||
+      contains(s, "github.event_name=='pull_request") ||
+      contains(s, "github.event_name=='repository_dispatch'"))
+    return {false, false, false};
+  std::string ref = compared_value(s, "github.ref");
+  std::string name = compared_value(s, "github.ref_name");
+  if (!ref.empty() && starts_with(ref, "refs/heads/")) name = ref.substr(11);
+  if (!name.empty()) {
+    if (is_main_branch(name)) return {runs.main, false, runs.manual};
+    return {false, false, runs.manual};
+  }
+  return runs;
+}
+
+Runs gitlab_atom(std::string_view s, Runs runs) {
+  if (starts_with(s, "$ci_commit_tag")) {
+    if (contains(s, "==null") || contains(s, "==''")) return {runs.main, false, runs.manual};
+    return {false, runs.release, false};
+  }
+  if (starts_with(s, "$ci_merge_request") ||
+      contains(s, "$ci_pipeline_source=='merge_request_event'") ||
+      contains(s, "$ci_pipeline_source=='schedule'") ||
+      contains(s, "$ci_pipeline_source=='pipeline'") ||
+      contains(s, "$ci_pipeline_source=='trigger'") || contains(s, "$ci_pipeline_source=='api'")) {
+    return {false, false, false};
+  }
+  if (contains(s, "$ci_pipeline_source=='web'")) return {false, false, true};
+  for (std::string_view variable : {"$ci_commit_branch", "$ci_commit_ref_name"}) {
+    if (!starts_with(s, variable)) continue;
+    std::string_view rest = s.substr(variable.size());
+    if (rest.empty()) return {runs.main, false, runs.manual};  // any branch
+    bool equal = starts_with(rest, "==");
+    bool unequal = starts_with(rest, "!=");
+    if (!equal && !unequal) return runs;
+    std::string_view value = rest.substr(2);
+    bool main = value == "$ci_default_branch";
+    if (!value.empty() && value.front() == '\'') {
+      value.remove_prefix(1);
+      value = value.substr(0, value.find('\''));
+      main = is_main_branch(value);
+    }
+    if (equal) return main ? Runs{runs.main, false, runs.manual} : Runs{false, false, runs.manual};
+    return main ? Runs{false, runs.release, runs.manual} : runs;
+  }
+  return runs;
+}
+
+// ---- raw YAML ------------------------------------------------------------------------------
+
+const parse::Node* find_key(const parse::Node* node, std::string_view key) {
+  return node != nullptr && node->is_map() ? node->find(key) : nullptr;
+}
+
+std::vector<std::string> scalars(const parse::Node* node) {
+  std::vector<std::string> out;
+  if (node == nullptr) return out;
+  if (node->is_scalar()) out.push_back(node->value);
+  if (node->is_seq()) {
+    for (const auto& item : node->children) {
+      if (item.is_scalar()) out.push_back(item.value);
+    }
+  }
+  return out;
+}
+
+// GitLab: the key of a job or of the templates it extends (the job's own wins).
+const parse::Node* gitlab_key(const parse::Node* root, const parse::Node* job, std::string_view key,
+                              int depth = 0) {
+  if (job == nullptr || depth > 5) return nullptr;
+  if (const parse::Node* own = find_key(job, key)) return own;
+  auto parents = scalars(find_key(job, "extends"));
+  for (auto it = parents.rbegin(); it != parents.rend(); ++it) {
+    if (const parse::Node* inherited = gitlab_key(root, find_key(root, *it), key, depth + 1))
+      return inherited;
+  }
+  return nullptr;
+}
+
+// ---- names and values ----------------------------------------------------------------------
+
+using Values = std::map<std::string, std::vector<std::string>>;
+
+struct Context {
+  Values matrix;  // matrix key -> values (also "key.sub" for lists of maps)
+  Values inputs;  // input name -> values (caller's with:, workflow_dispatch options)
+};
+
+void add_value(Values& values, const std::string& key, const std::string& value) {
+  auto& list = values[key];
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
+    list.push_back(value);
+}
+
+Values matrix_values(const parse::Node* job) {
+  Values out;
+  const parse::Node* matrix = find_key(find_key(job, "strategy"), "matrix");
+  if (matrix == nullptr || !matrix->is_map()) return out;
+  for (const auto& entry : matrix->children) {
+    if (entry.key == "include") {
+      for (const auto& item : entry.children) {
+        for (const auto& field : item.children) {
+          if (field.is_scalar()) add_value(out, field.key, field.value);
+        }
+      }
+      continue;
+    }
+    if (entry.key == "exclude") continue;
+    for (const auto& item : entry.children) {
+      if (item.is_scalar()) add_value(out, entry.key, item.value);
+      for (const auto& field : item.children) {
+        if (field.is_scalar()) add_value(out, entry.key + "." + field.key, field.value);
+      }
+    }
+    if (entry.is_scalar()) add_value(out, entry.key, entry.value);
+  }
+  return out;
+}
+
+// workflow_dispatch (and workflow_call) inputs: their options and defaults.
+Values dispatch_inputs(const parse::Node* root) {
+  Values out;
+  const parse::Node* on = find_key(root, "on");
+  if (on == nullptr) on = find_key(root, "true");
+  for (std::string_view event : {"workflow_dispatch", "workflow_call"}) {
+    const parse::Node* inputs = find_key(find_key(on, event), "inputs");
+    if (inputs == nullptr) continue;
+    for (const auto& input : inputs->children) {
+      for (const auto& option : scalars(find_key(&input, "options")))
+        add_value(out, input.key, option);
+      if (const parse::Node* fallback = find_key(&input, "default");
+          fallback != nullptr && fallback->is_scalar())
+        add_value(out, input.key, fallback->value);
+    }
+  }
+  return out;
+}
+
+// The literals an expression may take: matrix and input values it names, quoted strings.
+std::vector<std::string> expression_values(std::string_view expression, const Context& context) {
+  std::string inner = strip_expression(expression);
+  std::string lower = core::to_lower(inner);
+  for (std::string_view prefix : {"matrix.", "inputs.", "github.event.inputs."}) {
+    if (!starts_with(lower, prefix)) continue;
+    std::string key = inner.substr(prefix.size());
+    const Values& values = prefix == "matrix." ? context.matrix : context.inputs;
+    if (auto found = values.find(key); found != values.end()) return found->second;
+    return {};
+  }
+  std::vector<std::string> out;
+  size_t at = 0;
+  while ((at = inner.find('\'', at)) != std::string::npos) {
+    size_t end = inner.find('\'', at + 1);
+    if (end == std::string::npos) break;
+    out.push_back(inner.substr(at + 1, end - at - 1));
+    at = end + 1;
+  }
+  // Names inside a larger expression: "format('values-{0}.yaml', matrix.env)".
+  for (const auto& [key, values] : context.matrix) {
+    if (contains(lower, "matrix." + core::to_lower(key)))
+      out.insert(out.end(), values.begin(), values.end());
+  }
+  for (const auto& [key, values] : context.inputs) {
+    if (contains(lower, "inputs." + core::to_lower(key)))
+      out.insert(out.end(), values.begin(), values.end());
+  }
+  return out;
+}
+
+// Each way a text may read once its ${{ }} expressions take their possible values. Every
+// expression value appears in at least one expansion; unknown expressions read as "".
+std::vector<std::string> expand(std::string_view text, const Context& context) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (size_t at = text.find("${{"); at != std::string_view::npos; at = text.find("${{", at + 3)) {
+    size_t end = text.find("}}", at);
+    if (end == std::string_view::npos) break;
+    spans.emplace_back(at, end + 2);
+  }
+  if (spans.empty()) return {std::string(text)};
+  auto render = [&](size_t which, const std::string& value) {
+    std::string out;
+    size_t from = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      out += text.substr(from, spans[i].first - from);
+      if (i == which) out += value;
+      from = spans[i].second;
+    }
+    out += text.substr(from);
+    return out;
+  };
+  std::vector<std::string> out;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    for (const auto& value : expression_values(
+             text.substr(spans[i].first, spans[i].second - spans[i].first), context)) {
+      out.push_back(render(i, value));
+    }
+  }
+  if (out.empty()) out.push_back(render(spans.size(), ""));
+  return out;
+}
+
+// The tiers a name may stand for, once expanded.
+void add_targets(std::vector<Target>& targets, std::string_view text, std::string source,
+                 const Context& context) {
+  for (const auto& name : expand(text, context)) {
+    // "build-test-deploy" names the job's steps, not a test environment.
+    bool job_name = source == "job name" || source == "step name";
+    Tier tier = classify_name(name, job_name);
+    if (tier == Tier::kUnknown) continue;
+    bool seen = std::any_of(targets.begin(), targets.end(),
+                            [&](const Target& t) { return t.tier == tier && t.name == name; });
+    if (!seen) targets.push_back({tier, name, source});
+  }
+}
+
+// A deploy command's arguments, without flag names or quotes: "--namespace=prod" -> "prod".
+std::vector<std::string> command_arguments(std::string_view line) {
+  std::vector<std::string> out;
+  std::string text = core::replace_all(std::string(line), "/dev/null", " ");
+  for (const auto& arg : core::split(text, ' ')) {
+    std::string_view word = core::trim(arg);
+    while (!word.empty() && (word.front() == '"' || word.front() == '\'')) word.remove_prefix(1);
+    while (!word.empty() && (word.back() == '"' || word.back() == '\'')) word.remove_suffix(1);
+    if (word.empty()) continue;
+    if (word.front() == '-') {
+      size_t equals = word.find('=');
+      if (equals == std::string_view::npos) continue;
+      word = word.substr(equals + 1);
+    }
+    out.emplace_back(word);
+  }
+  return out;
+}
+
+bool has_word(std::string_view name, std::string_view word) {
+  auto words = words_of(name);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// A job named like a deploy: "deploy", "deploy-prod", "Promote to production".
+bool named_like_deploy(std::string_view name) {
+  bool deploy = false;
+  for (const auto& word : words_of(name)) {
+    if (one_of(word, kCheckWords)) return false;
+    deploy = deploy || word == "deploy" || word == "deployment" || word == "promote";
+  }
+  return deploy;
+}
+
+}  // namespace
+
+// ---- public helpers ------------------------------------------------------------------------
+
+std::string_view tier_name(Tier tier) {
+  switch (tier) {
+    case Tier::kProduction:
+      return "production";
+    case Tier::kStaging:
+      return "staging";
+    case Tier::kPreview:
+      return "preview";
+    case Tier::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+std::string target_text(const Target& target) {
+  if (target.source == "environment") return "environment '" + target.name + "'";
+  return std::string(tier_name(target.tier)) + " (" + target.source + " '" + target.name + "')";
+}
+
+Tier classify_name(std::string_view name, bool job_name) {
+  auto words = words_of(name);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (one_of(word, kProductionWords)) {
+      bool qualified = i > 0 && (words[i - 1] == "pre" || words[i - 1] == "non");
+      return qualified ? Tier::kStaging : Tier::kProduction;
+    }
+    if (job_name && (word == "test" || word == "testing")) continue;
+    if (one_of(word, kStagingWords)) return Tier::kStaging;
+    if (one_of(word, kPreviewWords)) return Tier::kPreview;
+  }
+  return Tier::kUnknown;
+}
+
+std::vector<ScriptLine> logical_lines(std::string_view script) {
+  std::vector<ScriptLine> out;
+  auto lines = core::split_lines(script);
+  bool continuing = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = core::trim(lines[i]);
+    bool continues = !line.empty() && line.back() == '\\';
+    if (continues) line = core::trim(line.substr(0, line.size() - 1));
+    if (continuing && !out.empty()) {
+      out.back().text += " ";
+      out.back().text += line;
+    } else {
+      out.push_back({std::string(line), i});
+    }
+    continuing = continues;
+  }
+  return out;
+}
+
+bool is_deploy_line(std::string_view line) {
+  std::string_view trimmed = core::trim(line);
+  if (trimmed.empty() || trimmed.front() == '#') return false;
+  // "kubectl --context ${{ matrix.cluster }} apply": an expression is one word.
+  std::string text;
+  for (size_t at = 0; at < trimmed.size();) {
+    size_t open = trimmed.find("${{", at);
+    size_t close = open == std::string_view::npos ? open : trimmed.find("}}", open);
+    if (close == std::string_view::npos) {
+      text += trimmed.substr(at);
+      break;
+    }
+    text += trimmed.substr(at, open - at);
+    text += "expr";
+    at = close + 2;
+  }
+  for (std::string_view separator : {"&&", "||", ";"})
+    text = core::replace_all(text, separator, "\n");
+  for (std::string_view command : core::split_lines(text)) {
+    std::string lower = core::to_lower(core::trim(command));
+    if (contains(lower, "--dry-run") || contains(lower, "kubectl rollout status") ||
+        contains(lower, "kubectl rollout history") || contains(lower, "kubectl rollout undo") ||
+        contains(lower, "kubectl rollout pause") || contains(lower, "kubectl rollout resume") ||
+        contains(lower, "--server-dry-run") || starts_with(lower, "echo ")) {
+      continue;
+    }
+    for (const auto& kind : model::recognise_step("", lower)) {
+      if (kind.kind == StepKind::kDeploy) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+bool deploys_at_depth(const RepoModel& model, const Step& step, int depth) {
+  for (const auto& line : logical_lines(step.run)) {
+    if (is_deploy_line(line.text)) return true;
+  }
+  if (step.uses.empty()) return false;
+  if (starts_with(step.uses, "./")) {
+    std::string directory = step.uses.substr(2);
+    while (!directory.empty() && directory.back() == '/') directory.pop_back();
+    if (const model::CompositeAction* action = model.action_at(directory)) {
+      return depth < 4 &&
+             std::any_of(action->steps.begin(), action->steps.end(), [&](const Step& inner) {
+               return deploys_at_depth(model, inner, depth + 1);
+             });
+    }
+    return false;
+  }
+  for (const auto& kv : step.with) {
+    for (const auto& line : logical_lines(kv.value)) {
+      if (is_deploy_line(line.text)) return true;
+    }
+  }
+  auto recognised = model::recognise_step(step.uses, "");
+  return std::any_of(recognised.begin(), recognised.end(),
+                     [](const auto& r) { return r.kind == StepKind::kDeploy; });
+}
+
+}  // namespace
+
+bool is_deploy_step(const RepoModel& model, const Step& step) {
+  return deploys_at_depth(model, step, 0);
+}
+
+const parse::Node* raw_document(const RepoModel& model, std::string_view path) {
+  // The builder keeps files sorted by path; search, then scan in case a model was built by hand.
+  const auto& files = model.yaml_files;
+  auto it = std::lower_bound(
+      files.begin(), files.end(), path,
+      [](const model::YamlDocumentSet& set, std::string_view p) { return set.path < p; });
+  if (it == files.end() || it->path != path) {
+    it = std::find_if(files.begin(), files.end(),
+                      [&](const model::YamlDocumentSet& set) { return set.path == path; });
+  }
+  if (it == files.end() || it->documents.empty()) return nullptr;
+  return &it->documents.front();
+}
+
+const parse::Node* raw_job(const RepoModel& model, const Workflow& workflow, const Job& job) {
+  const parse::Node* root = raw_document(model, workflow.path);
+  if (workflow.system == CiSystem::kGitlabCi) return find_key(root, job.id);
+  return find_key(find_key(root, "jobs"), job.id);
+}
+
+namespace {
+
+bool gitlab_has_needs(const RepoModel& model, const Workflow& workflow, const Job& job) {
+  const parse::Node* root = raw_document(model, workflow.path);
+  return gitlab_key(root, raw_job(model, workflow, job), "needs") != nullptr;
+}
+
+int stage_index(const RepoModel& model, const Workflow& workflow, const Job& job) {
+  std::string stage = job.stage.empty() ? "test" : job.stage;
+  if (stage == ".pre") return -1;
+  if (stage == ".post") return 1000;
+  auto stages = scalars(find_key(raw_document(model, workflow.path), "stages"));
+  if (stages.empty()) stages = {"build", "test", "deploy"};
+  for (size_t i = 0; i < stages.size(); ++i) {
+    if (stages[i] == stage) return static_cast<int>(i);
+  }
+  return static_cast<int>(stages.size());
+}
+
+}  // namespace
+
+std::vector<const Job*> upstream_of(const RepoModel& model, const Workflow& workflow,
+                                    const Job& job) {
+  if (workflow.system != CiSystem::kGitlabCi || gitlab_has_needs(model, workflow, job))
+    return workflow.upstream_of(job);
+  std::vector<const Job*> out;
+  int stage = stage_index(model, workflow, job);
+  for (const auto& other : workflow.jobs) {
+    if (&other != &job && stage_index(model, workflow, other) < stage) out.push_back(&other);
+  }
+  return out;
+}
+
+std::vector<const Job*> downstream_of(const RepoModel& model, const Workflow& workflow,
+                                      const Job& job) {
+  std::vector<const Job*> out;
+  int stage = workflow.system == CiSystem::kGitlabCi ? stage_index(model, workflow, job) : 0;
+  for (const auto& other : workflow.jobs) {
+    if (&other == &job) continue;
+    auto upstream = workflow.upstream_of(other);
+    bool needs = std::find(upstream.begin(), upstream.end(), &job) != upstream.end();
+    bool later = workflow.system == CiSystem::kGitlabCi &&
+                 !gitlab_has_needs(model, workflow, other) &&
+                 stage_index(model, workflow, other) > stage;
+    if (needs || later) out.push_back(&other);
+  }
+  return out;
+}
+
+namespace {
+
+// ---- schedules -----------------------------------------------------------------------------
+
+// Whether a push or workflow_run trigger runs for main: "branches" must match it,
+// "branches-ignore" must not (the CI model keeps both lists as one, so read which it was).
+bool trigger_covers_main(const RepoModel& model, const Workflow& workflow,
+                         const model::Trigger& trigger) {
+  if (!trigger.has_branch_filter) return true;
+  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* on = find_key(root, "on");
+  if (on == nullptr) on = find_key(root, "true");
+  const parse::Node* event = find_key(on, trigger.event);
+  if (find_key(event, "branches") == nullptr && find_key(event, "branches-ignore") != nullptr)
+    return !branches_cover_main(scalars(find_key(event, "branches-ignore")));
+  return branches_cover_main(trigger.branches);
+}
+
+Runs github_workflow_runs(const RepoModel& model, const Workflow& workflow) {
+  Runs runs;
+  for (const auto& trigger : workflow.triggers) {
+    if (trigger.event == "push") {
+      if (!trigger.has_branch_filter && !trigger.has_tag_filter) runs.release = true;
+      if (!trigger.tags_only() && trigger_covers_main(model, workflow, trigger)) runs.main = true;
+      if (trigger.has_tag_filter) runs.release = true;
+    } else if (trigger.event == "workflow_run") {
+      if (trigger_covers_main(model, workflow, trigger)) runs.main = true;
+    } else if (trigger.event == "release") {
+      runs.release = true;
+    } else if (trigger.event == "workflow_dispatch") {
+      runs.manual = true;
+    }
+  }
+  return runs;
+}
+
+std::string main_evidence(const Workflow& workflow) {
+  if (workflow.system == CiSystem::kGitlabCi) return "on every pipeline of the default branch";
+  for (const auto& trigger : workflow.triggers) {
+    if (trigger.event == "push" && !trigger.tags_only()) return "on every push to main";
+    if (trigger.event == "workflow_run") return "after every workflow_run on main";
+  }
+  return "on every push to main";
+}
+
+// GitHub: what a job's own `if:` leaves of runs, and those of the jobs it needs (a skipped job
+// skips what needs it, unless the job runs always()).
+Runs github_job_runs(const Workflow& workflow, const Job& job, Runs runs) {
+  Runs own = evaluate(strip_expression(job.if_condition), runs, github_atom);
+  std::string condition = core::to_lower(job.if_condition);
+  if (contains(condition, "always()") || contains(condition, "failure()")) return own;
+  for (const Job* upstream : workflow.upstream_of(job)) {
+    own = own & evaluate(strip_expression(upstream->if_condition), runs, github_atom);
+  }
+  return own;
+}
+
+Runs manual_only(Runs runs) { return {false, false, runs.main || runs.release || runs.manual}; }
+
+Runs gitlab_rules_runs(const parse::Node* rules) {
+  Runs out;
+  Runs every{true, true, false};
+  for (const auto& rule : rules->children) {
+    std::string when = rule.get("when", "on_success");
+    if (when == "never") continue;
+    Runs runs = evaluate(rule.get("if"), every, gitlab_atom);
+    if (when == "manual") runs = manual_only(runs);
+    out = out | runs;
+  }
+  return out;
+}
+
+Runs gitlab_refs_runs(const parse::Node* only, const parse::Node* except) {
+  Runs runs{true, true, false};
+  auto refs_of = [](const parse::Node* node) {
+    if (node != nullptr && node->is_map()) return scalars(node->find("refs"));
+    return scalars(node);
+  };
+  if (only != nullptr) {
+    auto refs = refs_of(only);
+    if (!refs.empty()) {
+      runs = {};
+      for (const auto& ref : refs) {
+        if (ref == "tags") runs.release = true;
+        if (ref == "branches" || is_main_branch(ref)) runs.main = true;
+        if (ref == "web") runs.manual = true;
+        if (ref.size() > 2 && ref.front() == '/' && (contains(ref, "^v") || contains(ref, "\\d")))
+          runs.release = true;
+      }
+    }
+  }
+  for (const auto& ref : refs_of(except)) {
+    if (ref == "tags") runs.release = false;
+    if (ref == "branches" || is_main_branch(ref)) runs.main = false;
+  }
+  return runs;
+}
+
+Runs gitlab_job_runs(const RepoModel& model, const Workflow& workflow, const Job& job) {
+  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* node = raw_job(model, workflow, job);
+  Runs runs{true, true, false};
+  if (node == nullptr) {
+    runs = evaluate(job.if_condition, runs, gitlab_atom);
+    return job.manual ? manual_only(runs) : runs;
+  }
+  if (const parse::Node* rules = gitlab_key(root, node, "rules"); rules != nullptr) {
+    runs = gitlab_rules_runs(rules);
+  } else {
+    runs = gitlab_refs_runs(gitlab_key(root, node, "only"), gitlab_key(root, node, "except"));
+  }
+  if (const parse::Node* when = gitlab_key(root, node, "when");
+      when != nullptr && when->value == "manual") {
+    runs = manual_only(runs);
+  }
+  return runs;
+}
+
+Schedule to_schedule(Runs runs, std::string evidence) {
+  Schedule schedule;
+  schedule.on_main_push = runs.main;
+  schedule.on_release = runs.release;
+  schedule.manual = runs.manual;
+  if (runs.main) schedule.main_evidence = std::move(evidence);
+  return schedule;
+}
+
+// ---- deploy jobs ---------------------------------------------------------------------------
+
+std::vector<DeployStep> deploy_steps(const RepoModel& model, const Workflow& workflow,
+                                     const Job& job) {
+  std::vector<DeployStep> out;
+  for (size_t i = 0; i < job.steps.size(); ++i) {
+    const Step& step = job.steps[i];
+    if (!is_deploy_step(model, step)) continue;
+    DeployStep found{&step, &job,      workflow.path,
+                     i,     step.uses, step.uses_line > 0 ? step.uses_line : step.line};
+    for (const auto& line : logical_lines(step.run)) {
+      if (!is_deploy_line(line.text)) continue;
+      found.command = core::excerpt(line.text, 80);
+      found.line = step.run_line_at(line.index);
+      break;
+    }
+    if (found.line == 0) found.line = step.line;
+    out.push_back(std::move(found));
+  }
+  return out;
+}
+
+// GitLab environments that stop, prepare or only reach an environment do not deploy to it.
+bool gitlab_environment_deploys(const RepoModel& model, const Workflow& workflow, const Job& job) {
+  if (job.environment.empty()) return false;
+  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* environment = gitlab_key(root, raw_job(model, workflow, job), "environment");
+  std::string action = environment != nullptr ? environment->get("action", "start") : "start";
+  return action == "start";
+}
+
+std::string gitlab_deployment_tier(const RepoModel& model, const Workflow& workflow,
+                                   const Job& job) {
+  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* environment = gitlab_key(root, raw_job(model, workflow, job), "environment");
+  return environment != nullptr ? environment->get("deployment_tier") : "";
+}
+
+bool job_deploys(const RepoModel& model, const Workflow& workflow, const Job& job,
+                 const std::vector<DeployStep>& steps) {
+  if (!steps.empty()) return true;
+  if (workflow.system == CiSystem::kGitlabCi) {
+    if (!job.environment.empty()) return gitlab_environment_deploys(model, workflow, job);
+    return (has_word(job.stage, "deploy") || named_like_deploy(job.id)) && !job.steps.empty();
+  }
+  if (!job.environment.empty() && !is_publish_environment(job.environment)) return true;
+  return (named_like_deploy(job.id) || named_like_deploy(job.name)) && !job.steps.empty() &&
+         job.uses.empty();
+}
+
+// Targets of a job from what it declares, then from how it is named, then from its commands.
+void collect_targets(const RepoModel& model, const Workflow& workflow, const Job& job,
+                     const std::vector<DeployStep>& steps, const Context& context,
+                     std::vector<Target>& targets) {
+  if (!job.environment.empty()) {
+    add_targets(targets, job.environment, "environment", context);
+    if (workflow.system == CiSystem::kGitlabCi) {
+      std::string tier = gitlab_deployment_tier(model, workflow, job);
+      if (!tier.empty()) add_targets(targets, tier, "environment", context);
+    }
+    if (!targets.empty()) return;
+  }
+  add_targets(targets, job.id, "job name", context);
+  add_targets(targets, job.name, "job name", context);
+  if (!job.stage.empty()) add_targets(targets, job.stage, "stage", context);
+  if (!targets.empty()) return;
+  for (const auto& step : steps) add_targets(targets, step.step->name, "step name", context);
+  if (!targets.empty()) return;
+  for (const auto& step : steps) {
+    for (const auto& line : logical_lines(step.step->run)) {
+      if (!is_deploy_line(line.text)) continue;
+      for (const auto& expanded : expand(line.text, context)) {
+        for (const auto& argument : command_arguments(expanded))
+          add_targets(targets, argument, "command argument", Context{});
+      }
+    }
+    for (const auto& kv : step.step->with) {
+      if (kv.key == "namespace" || kv.key == "environment" || kv.key == "values" ||
+          kv.key == "value-files" || kv.key == "app" || kv.key == "service" ||
+          kv.key == "cluster-name" || kv.key == "resource-group") {
+        add_targets(targets, kv.value, "step input", context);
+      }
+    }
+  }
+}
+
+Context job_context(const RepoModel& model, const Workflow& workflow, const Job& job,
+                    Values inputs) {
+  Context context;
+  context.matrix = matrix_values(raw_job(model, workflow, job));
+  context.inputs = std::move(inputs);
+  return context;
+}
+
+const Workflow* local_callee(const RepoModel& model, const Job& job) {
+  if (!starts_with(job.uses, "./")) return nullptr;
+  std::string path = job.uses.substr(2);
+  if (size_t at = path.find('@'); at != std::string::npos) path.resize(at);
+  return model.workflow_at(path);
+}
+
+DeployJob github_call(const RepoModel& model, const Workflow& workflow, const Job& job,
+                      const Runs& runs) {
+  DeployJob out;
+  out.workflow = &workflow;
+  out.job = &job;
+  out.callee = local_callee(model, job);
+  Context caller =
+      job_context(model, workflow, job, dispatch_inputs(raw_document(model, workflow.path)));
+  Values inputs;
+  for (const auto& kv : job.with) {
+    for (const auto& value : expand(kv.value, caller)) add_value(inputs, kv.key, value);
+  }
+  // Inputs the caller leaves out take the callee's defaults.
+  if (out.callee != nullptr) {
+    for (const auto& [key, values] : dispatch_inputs(raw_document(model, out.callee->path))) {
+      if (!inputs.count(key)) inputs[key] = values;
+    }
+  }
+  Runs caller_runs = github_job_runs(workflow, job, runs);
+  Runs effective;
+  if (out.callee != nullptr) {
+    for (const auto& inner : out.callee->jobs) {
+      auto steps = deploy_steps(model, *out.callee, inner);
+      if (!job_deploys(model, *out.callee, inner, steps)) continue;
+      out.callee_jobs.push_back(&inner);
+      out.steps.insert(out.steps.end(), steps.begin(), steps.end());
+      collect_targets(model, *out.callee, inner, steps,
+                      job_context(model, *out.callee, inner, inputs), out.targets);
+      effective = effective | github_job_runs(*out.callee, inner, caller_runs);
+    }
+  } else {
+    effective = caller_runs;
+  }
+  if (out.targets.empty()) {
+    for (const auto& kv : job.with) {
+      auto words = words_of(kv.key);
+      bool names_target = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w == "environment" || w == "env" || w == "stage" || w == "target" ||
+               w == "namespace" || w == "cluster";
+      });
+      if (names_target) add_targets(out.targets, kv.value, "input", caller);
+    }
+  }
+  if (out.targets.empty()) add_targets(out.targets, job.id, "job name", caller);
+  if (out.targets.empty()) add_targets(out.targets, job.name, "job name", caller);
+  out.schedule = to_schedule(effective, main_evidence(workflow));
+  return out;
+}
+
+bool remote_call_deploys(const Job& job) {
+  std::string path = job.uses.substr(0, job.uses.find('@'));
+  return named_like_deploy(std::string(core::trim(path.substr(path.rfind('/') + 1)))) ||
+         named_like_deploy(job.id) || named_like_deploy(job.name);
+}
+
+bool only_called(const Workflow& workflow) {
+  return std::all_of(workflow.triggers.begin(), workflow.triggers.end(),
+                     [](const model::Trigger& t) { return t.event == "workflow_call"; });
+}
+
+}  // namespace
+
+bool DeployJob::deploys_to(Tier tier) const { return target(tier) != nullptr; }
+
+const Target* DeployJob::target(Tier tier) const {
+  for (const auto& t : targets) {
+    if (t.tier == tier) return &t;
+  }
+  return nullptr;
+}
+
+std::string DeployJob::describe() const { return "job '" + job->id + "' in " + workflow->path; }
+
+bool DeployJob::declares_environment() const {
+  if (callee == nullptr) return !job->environment.empty();
+  return std::any_of(callee_jobs.begin(), callee_jobs.end(),
+                     [](const Job* j) { return !j->environment.empty(); });
+}
+
+std::vector<DeployJob> find_deploy_jobs(const RepoModel& model) {
+  std::vector<DeployJob> out;
+  for (const auto& workflow : model.workflows) {
+    bool gitlab = workflow.system == CiSystem::kGitlabCi;
+    if (!gitlab && workflow.is_reusable() && only_called(workflow)) continue;
+    Runs runs = gitlab ? Runs{true, true, false} : github_workflow_runs(model, workflow);
+    Values inputs = gitlab ? Values{} : dispatch_inputs(raw_document(model, workflow.path));
+    for (const auto& job : workflow.jobs) {
+      if (!job.uses.empty()) {
+        if (local_callee(model, job) != nullptr || remote_call_deploys(job)) {
+          DeployJob call = github_call(model, workflow, job, runs);
+          if (call.callee == nullptr || !call.callee_jobs.empty()) out.push_back(std::move(call));
+        }
+        continue;
+      }
+      auto steps = deploy_steps(model, workflow, job);
+      if (!job_deploys(model, workflow, job, steps)) continue;
+      DeployJob deploy;
+      deploy.workflow = &workflow;
+      deploy.job = &job;
+      deploy.steps = std::move(steps);
+      collect_targets(model, workflow, job, deploy.steps, job_context(model, workflow, job, inputs),
+                      deploy.targets);
+      Runs job_runs =
+          gitlab ? gitlab_job_runs(model, workflow, job) : github_job_runs(workflow, job, runs);
+      deploy.schedule = to_schedule(job_runs, main_evidence(workflow));
+      out.push_back(std::move(deploy));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void add_steps(const Job& job, size_t from, size_t to, std::vector<const Step*>& out) {
+  for (size_t i = from; i < to && i < job.steps.size(); ++i) out.push_back(&job.steps[i]);
+}
+
+// The deploying jobs of a deploy job with the workflow that holds them.
+std::vector<std::pair<const Workflow*, const Job*>> deploying_jobs(const DeployJob& deploy) {
+  std::vector<std::pair<const Workflow*, const Job*>> out;
+  if (deploy.callee == nullptr) {
+    out.emplace_back(deploy.workflow, deploy.job);
+  } else {
+    for (const Job* job : deploy.callee_jobs) out.emplace_back(deploy.callee, job);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<const Step*> steps_after(const RepoModel& model, const DeployJob& deploy) {
+  std::vector<const Step*> out;
+  for (const auto& [workflow, job] : deploying_jobs(deploy)) {
+    size_t last = 0;
+    bool found = false;
+    for (const auto& step : deploy.steps) {
+      if (step.job == job) {
+        last = std::max(last, step.index);
+        found = true;
+      }
+    }
+    add_steps(*job, found ? last : 0, job->steps.size(), out);
+    for (const Job* downstream : downstream_of(model, *workflow, *job))
+      add_steps(*downstream, 0, downstream->steps.size(), out);
+  }
+  if (deploy.callee != nullptr) {
+    for (const Job* downstream : downstream_of(model, *deploy.workflow, *deploy.job))
+      add_steps(*downstream, 0, downstream->steps.size(), out);
+  }
+  return out;
+}
+
+std::vector<const Step*> steps_before(const RepoModel& model, const DeployJob& deploy) {
+  std::vector<const Step*> out;
+  for (const auto& [workflow, job] : deploying_jobs(deploy)) {
+    size_t first = job->steps.size();
+    for (const auto& step : deploy.steps) {
+      if (step.job == job) first = std::min(first, step.index);
+    }
+    add_steps(*job, 0, first, out);
+    for (const Job* upstream : upstream_of(model, *workflow, *job))
+      add_steps(*upstream, 0, upstream->steps.size(), out);
+  }
+  if (deploy.callee != nullptr) {
+    for (const Job* upstream : upstream_of(model, *deploy.workflow, *deploy.job))
+      add_steps(*upstream, 0, upstream->steps.size(), out);
+  }
+  return out;
+}
+
+// ---- what is deployable --------------------------------------------------------------------
+
+namespace {
+
+bool outside_product(std::string_view path) {
+  static constexpr auto kDirectories = std::to_array<std::string_view>(
+      {".devcontainer", ".github", "test", "tests", "testdata", "__tests__", "fixtures", "fixture",
+       "example", "examples", "sample", "samples", "docs", "doc", "e2e", "vendor", "node_modules"});
+  for (const auto& part : core::split(path, '/')) {
+    if (one_of(std::string_view(part), kDirectories)) return true;
+  }
+  return false;
+}
+
+bool is_workload_kind(std::string_view kind) {
+  static constexpr auto kKinds = std::to_array<std::string_view>(
+      {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "Ingress",
+       "Rollout", "ReplicaSet", "HorizontalPodAutoscaler"});
+  return one_of(kind, kKinds);
+}
+
+}  // namespace
+
+std::vector<Deployable> find_deployables(const RepoModel& model) {
+  std::vector<Deployable> out;
+  for (const auto* file : model.files_of(walk::FileKind::kHelmChart)) {
+    if (!outside_product(file->path)) out.push_back({"a Helm chart", file->path, 1});
+  }
+  for (const auto* file : model.files_of(walk::FileKind::kKustomization)) {
+    if (!outside_product(file->path)) out.push_back({"a Kustomize configuration", file->path, 1});
+  }
+  for (const auto& object : model.k8s_objects) {
+    if (!outside_product(object.path) && is_workload_kind(object.kind)) {
+      out.push_back({"Kubernetes manifests", object.path, object.line > 0 ? object.line : 1});
+      break;
+    }
+  }
+  for (const auto* file : model.files_of(walk::FileKind::kTerraform)) {
+    if (!outside_product(file->path) && file->path.size() > 3 &&
+        file->path.substr(file->path.size() - 3) == ".tf") {
+      out.push_back({"Terraform", file->path, 1});
+      break;
+    }
+  }
+  for (const auto& dockerfile : model.dockerfiles) {
+    if (!outside_product(dockerfile.path)) out.push_back({"a Dockerfile", dockerfile.path, 1});
+  }
+  return out;
+}
+
+bool publishes_image(const Step& step) {
+  std::string uses = core::to_lower(step.uses.substr(0, step.uses.find('@')));
+  if (uses == "docker/build-push-action" || uses == "docker/bake-action") {
+    const model::KeyValue* push = step.input("push");
+    return push != nullptr && core::to_lower(push->value) != "false";
+  }
+  if (uses == "redhat-actions/push-to-registry") return true;
+  for (const auto& line : logical_lines(step.run)) {
+    std::string lower = core::to_lower(line.text);
+    if (!lower.empty() && lower.front() == '#') continue;
+    for (std::string_view needle :
+         {"docker push", "podman push", "buildah push", "crane push", "crane copy", "skopeo copy",
+          "ko build", "ko publish", "ko resolve", "/kaniko/executor", "gcloud builds submit",
+          "docker compose push", "docker-compose push", "jib:build"}) {
+      if (contains(lower, needle)) return true;
+    }
+    if ((contains(lower, "docker buildx build") || contains(lower, "docker buildx bake") ||
+         contains(lower, "docker build")) &&
+        contains(lower, "--push"))
+      return true;
+    if (contains(lower, "pack build") && contains(lower, "--publish")) return true;
+  }
+  return false;
+}
+
+bool builds_images(const RepoModel& model) {
+  for (const auto& deployable : find_deployables(model)) {
+    if (deployable.what == "a Dockerfile") return true;
+  }
+  for (const auto& workflow : model.workflows) {
+    for (const auto& job : workflow.jobs) {
+      if (job.has_step(StepKind::kImageBuild)) return true;
+    }
+  }
+  return false;
+}
+
+std::string approval_snippet(const Workflow& workflow, std::string_view environment) {
+  std::string name = environment.empty() ? "production" : std::string(environment);
+  if (workflow.system == CiSystem::kGitlabCi) {
+    return "'environment: { name: " + name + " }' and 'when: manual' (or a rule with when: manual)";
+  }
+  return "'environment: { name: " + name + ", url: https://<your production URL> }'";
+}
+
+}  // namespace golive::rules::deploy
