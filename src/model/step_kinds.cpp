@@ -148,7 +148,7 @@ constexpr std::array kCommands = {
                    StepKind::kSast, ""},
     CommandPattern{R"(\bgitleaks\b|\btrufflehog\b|\bdetect-secrets\b|\bggshield\b|\bnoseyparker\b)",
                    StepKind::kSecretScan, ""},
-    CommandPattern{R"(\btrivy image\b|\bgrype\b|\bdocker scout cves\b|\bsnyk container\b)",
+    CommandPattern{R"(\btrivy(:\S+)? image\b|\bgrype\b|\bdocker scout cves\b|\bsnyk container\b)",
                    StepKind::kContainerScan, ""},
     CommandPattern{R"(\bsyft\b|\bcdxgen\b|\bcyclonedx\b|--sbom\b)", StepKind::kSbom, ""},
     CommandPattern{
