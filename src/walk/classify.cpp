@@ -53,10 +53,15 @@ bool is_doc_name(std::string_view name) {
       "CHANGES", "HISTORY", "SECURITY", "CODE_OF_CONDUCT", "NOTICE",       "CODEOWNERS"};
   std::string upper;
   for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // "SECURITY.md" and "LICENSE-MIT" are docs; "security.yml" is configuration.
+  static constexpr std::array kDocExtensions = {".MD",   ".TXT",      ".RST",
+                                                ".ADOC", ".MARKDOWN", ".ORG"};
   for (std::string_view stem : kDocStems) {
-    if (upper == stem || starts_with(upper, std::string(stem) + ".") ||
-        starts_with(upper, std::string(stem) + "-")) {
-      return true;
+    if (upper == stem || starts_with(upper, std::string(stem) + "-")) return true;
+    if (!starts_with(upper, std::string(stem) + ".")) continue;
+    std::string_view extension = std::string_view(upper).substr(stem.size());
+    for (std::string_view doc_extension : kDocExtensions) {
+      if (extension == doc_extension) return true;
     }
   }
   return ends_with(name, ".md") || ends_with(name, ".rst") || ends_with(name, ".adoc") ||

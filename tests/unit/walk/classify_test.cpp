@@ -130,6 +130,9 @@ TEST(Classify, Docs) {
     EXPECT_EQ(kind_of(path), FileKind::kDoc) << path;
   }
   EXPECT_EQ(kind_of("READMEFIRST.txt"), FileKind::kOther);
+  // A config file named after a doc stem is still configuration.
+  EXPECT_EQ(kind_of(".gitlab/ci/security.yml"), FileKind::kYaml);
+  EXPECT_EQ(kind_of("changelog.json"), FileKind::kJson);
   EXPECT_EQ(kind_of("docs/image.png"), FileKind::kOther);
 }
 
