@@ -148,6 +148,7 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     default:
       break;
   }
+  learn_coverage(file, content, model);
   model.files.push_back(std::move(file));
 }
 
@@ -171,6 +172,7 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.k8s_objects, part.k8s_objects);
   append(into.env_expectations, part.env_expectations);
   append(into.parse_problems, part.parse_problems);
+  into.coverage.merge(part.coverage);
   into.suppressions.merge(part.suppressions);
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/ci.h"
+#include "model/coverage.h"
 #include "parse/dockerfile.h"
 #include "parse/env_file.h"
 #include "parse/suppressions.h"
@@ -89,6 +90,7 @@ struct RepoModel {
   std::vector<K8sObject> k8s_objects;
   std::vector<EnvFileExpectation> env_expectations;
   std::vector<ParseProblem> parse_problems;
+  CoverageFacts coverage;  // coverage thresholds and settings, task scripts (model/coverage.h)
   std::map<std::string, std::vector<parse::Suppression>> suppressions;  // by path
   std::vector<walk::SkippedPath> skipped;
 
