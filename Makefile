@@ -1,6 +1,6 @@
 # The Makefile only calls scripts and CMake presets; see CMakePresets.json.
 ARGS ?= scan examples/gappy-shop
-.PHONY: deps build run test asan bench docs format clean
+.PHONY: deps build run test asan coverage bench docs format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -19,6 +19,13 @@ asan: deps
 test: asan
 	@ctest --preset asan
 
+# Line coverage of src/ by the whole test suite; fails under 80%.
+coverage: deps
+	@cmake --preset coverage >/dev/null
+	@cmake --build --preset coverage
+	@ctest --preset coverage
+	@gcovr --root . --filter 'src/' --print-summary --fail-under-line 80 build-coverage
+
 bench: build
 	@bench/run.sh
 
@@ -29,4 +36,4 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	@rm -rf build build-asan
+	@rm -rf build build-asan build-coverage
