@@ -7,6 +7,7 @@
 #include <cstring>
 #include <mutex>
 
+#include "model/coverage.h"
 #include "model/ecosystems.h"
 #include "model/workflows.h"
 #include "parse/json.h"
@@ -207,6 +208,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   model.root = options.walk.root;
   for (auto& part : parts) merge(model, part.model);
   link_local_actions(model);
+  derive_gate_facts(model);
   model.skipped = walker.skipped();
   model.skipped.insert(model.skipped.end(), unreadable.begin(), unreadable.end());
   std::sort(model.skipped.begin(), model.skipped.end(),

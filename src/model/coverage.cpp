@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -727,6 +728,7 @@ std::string normalise_directory(std::string_view path) {
 }
 
 std::vector<Project> gate_projects(const RepoModel& model) {
+  if (model.gate_facts.ready) return model.gate_facts.projects;
   std::vector<Project> all;
   for (const auto& ecosystem : model.ecosystems) {
     if (ecosystem.name.empty()) continue;
@@ -751,6 +753,17 @@ std::vector<Project> gate_projects(const RepoModel& model) {
                   });
     if (!nested) projects.push_back(project);
   }
+  // The deepest project of an ecosystem that holds a directory: walk up from the directory.
+  std::map<std::pair<std::string, std::string>, const Project*> by_place;
+  for (const auto& project : projects) by_place[{project.ecosystem, project.directory}] = &project;
+  auto owner_of = [&](const std::string& ecosystem, std::string directory) -> const Project* {
+    while (true) {
+      if (auto it = by_place.find({ecosystem, directory}); it != by_place.end()) return it->second;
+      if (directory == "." || directory.empty()) return nullptr;
+      size_t slash = directory.rfind('/');
+      directory = slash == std::string::npos ? "." : directory.substr(0, slash);
+    }
+  };
   std::set<const Project*> with_sources;
   for (const auto& file : model.files) {
     std::string_view name = base_of(file.path);
@@ -760,13 +773,16 @@ std::vector<Project> gate_projects(const RepoModel& model) {
     std::string directory = directory_of(file.path);
     for (const auto& source : kSourceExtensions) {
       if (source.extension != extension) continue;
-      if (const Project* owner = deepest(projects, source.ecosystem, directory))
+      if (const Project* owner =
+              owner_of(std::string(source.ecosystem), normalise_directory(directory)))
         with_sources.insert(owner);
     }
   }
   std::vector<Project> out;
   for (const auto& project : projects) {
-    if (with_sources.count(&project) > 0) out.push_back(project);
+    if (with_sources.count(&project) == 0) continue;
+    out.push_back(project);
+    out.back().directory_lower = core::to_lower(project.directory);
   }
   std::sort(out.begin(), out.end(), [](const Project& a, const Project& b) {
     return std::tie(a.directory, a.ecosystem) < std::tie(b.directory, b.ecosystem);
@@ -1177,7 +1193,11 @@ bool is_generic_lint_evidence(std::string_view evidence) {
 
 class Reader {
  public:
-  explicit Reader(const RepoModel& model) : model_(model) {}
+  explicit Reader(const RepoModel& model) : model_(model) {
+    for (const auto& script : model_.coverage.scripts) {
+      scripts_[{script.runner, normalise_directory(script.directory)}].push_back(&script);
+    }
+  }
 
   std::vector<CiCommand> read() {
     for (const auto& workflow : model_.workflows) read_workflow(workflow);
@@ -1187,10 +1207,10 @@ class Reader {
  private:
   const TaskScript* find_script(std::string_view runner, std::string_view directory,
                                 std::string_view name) const {
-    bool default_goal = name.empty();
-    for (const auto& script : model_.coverage.scripts) {
-      if (script.runner != runner || normalise_directory(script.directory) != directory) continue;
-      if (default_goal || script.name == name) return &script;
+    auto place = scripts_.find({std::string(runner), std::string(directory)});
+    if (place == scripts_.end()) return nullptr;
+    for (const TaskScript* script : place->second) {
+      if (name.empty() || script->name == name) return script;
     }
     return nullptr;
   }
@@ -1502,12 +1522,125 @@ class Reader {
   }
 
   const RepoModel& model_;
+  std::map<std::pair<std::string, std::string>, std::vector<const TaskScript*>> scripts_;
   std::vector<CiCommand> out_;
 };
 
 }  // namespace
 
-std::vector<CiCommand> ci_commands(const RepoModel& model) { return Reader(model).read(); }
+std::vector<CiCommand> ci_commands(const RepoModel& model) {
+  if (model.gate_facts.ready) return model.gate_facts.commands;
+  return Reader(model).read();
+}
+
+namespace {
+
+// Alphanumeric runs of lower-cased text: every run of a directory a command names is one of them.
+std::vector<std::string_view> alnum_runs(std::string_view text) {
+  std::vector<std::string_view> runs;
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool alnum = i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0;
+    if (alnum && start == std::string_view::npos) start = i;
+    if (!alnum && start != std::string_view::npos) {
+      runs.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  return runs;
+}
+
+void index_reach(DerivedGateFacts& facts) {
+  const auto& projects = facts.projects;
+  facts.commands_reaching.assign(projects.size(), {});
+  std::map<std::string, std::vector<size_t>, std::less<>> by_run;  // last run of a directory
+  for (size_t p = 0; p < projects.size(); ++p) {
+    auto runs = alnum_runs(projects[p].directory_lower);
+    if (!runs.empty()) by_run[std::string(runs.back())].push_back(p);
+  }
+  auto reach = [&](size_t project, size_t command) {
+    auto& list = facts.commands_reaching[project];
+    if (list.empty() || list.back() != command) list.push_back(command);
+  };
+  for (size_t c = 0; c < facts.commands.size(); ++c) {
+    const CiCommand& command = facts.commands[c];
+    bool everywhere = false;
+    for (const auto& directory : command.directories) {
+      if (directory == "*" || directory == "." || directory.empty()) {
+        everywhere = true;
+        break;
+      }
+      // Projects at or below the directory sort together, from the directory itself on.
+      auto first =
+          std::lower_bound(projects.begin(), projects.end(), directory,
+                           [](const Project& p, const std::string& d) { return p.directory < d; });
+      for (auto it = first;
+           it != projects.end() && it->directory.compare(0, directory.size(), directory) == 0;
+           ++it) {
+        if (within(it->directory, directory)) reach(static_cast<size_t>(it - projects.begin()), c);
+      }
+    }
+    if (everywhere) {
+      facts.commands_everywhere.push_back(c);
+      continue;
+    }
+    for (std::string_view run : alnum_runs(command.text)) {
+      auto found = by_run.find(run);
+      if (found == by_run.end()) continue;
+      for (size_t p : found->second) reach(p, c);
+    }
+  }
+  for (auto& list : facts.commands_reaching) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+}
+
+}  // namespace
+
+void derive_gate_facts(RepoModel& model) {
+  model.gate_facts = {};
+  DerivedGateFacts facts;
+  facts.projects = gate_projects(model);
+  facts.commands = ci_commands(model);
+  index_reach(facts);
+  facts.ready = true;
+  model.gate_facts = std::move(facts);
+}
+
+const CiCommand* find_covering_command(const RepoModel& model,
+                                       const std::vector<CiCommand>& commands,
+                                       const Project& project, StepKind kind) {
+  const DerivedGateFacts& facts = model.gate_facts;
+  auto covers = [&](const CiCommand& command) { return command_covers(command, project, kind); };
+  auto slot = std::lower_bound(facts.projects.begin(), facts.projects.end(), project,
+                               [](const Project& a, const Project& b) {
+                                 return std::tie(a.directory, a.ecosystem) <
+                                        std::tie(b.directory, b.ecosystem);
+                               });
+  bool indexed = slot != facts.projects.end() && slot->directory == project.directory &&
+                 slot->ecosystem == project.ecosystem;
+  if (!facts.ready || commands.size() != facts.commands.size() || !indexed) {
+    auto found = std::find_if(commands.begin(), commands.end(), covers);
+    return found == commands.end() ? nullptr : &*found;
+  }
+  // Only these commands can reach the project; in index order, the first match is the same one
+  // a scan of every command would find.
+  const auto& reaching =
+      facts.commands_reaching[static_cast<size_t>(slot - facts.projects.begin())];
+  std::vector<size_t> candidates;
+  std::merge(facts.commands_everywhere.begin(), facts.commands_everywhere.end(), reaching.begin(),
+             reaching.end(), std::back_inserter(candidates));
+  for (size_t c : candidates) {
+    if (covers(commands[c])) return &commands[c];
+  }
+  return nullptr;
+}
+
+bool any_command_covers(const RepoModel& model, const std::vector<CiCommand>& commands,
+                        const Project& project, StepKind kind) {
+  return find_covering_command(model, commands, project, kind) != nullptr;
+}
 
 bool ignored_directory(std::string_view directory) { return skipped_directory(directory); }
 
@@ -1546,7 +1679,8 @@ bool command_covers(const CiCommand& command, const Project& project, StepKind k
   for (const auto& directory : command.directories) {
     if (directory == "*" || within(project.directory, directory)) return true;
   }
-  return mentions(command.text, core::to_lower(project.directory));
+  return mentions(command.text, project.directory_lower.empty() ? core::to_lower(project.directory)
+                                                                : project.directory_lower);
 }
 
 }  // namespace golive::model

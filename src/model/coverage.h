@@ -79,8 +79,9 @@ std::vector<CoverageThreshold> thresholds_in_command(std::string_view command);
 // trees are left out.
 struct Project {
   std::string ecosystem;
-  std::string directory;  // "." for the root
-  std::string manifest;   // the manifest that revealed it
+  std::string directory;             // "." for the root
+  std::string manifest;              // the manifest that revealed it
+  std::string directory_lower = {};  // lower-cased directory, for matching command lines
 };
 std::vector<Project> gate_projects(const RepoModel& model);
 // "at the repository root" or "under services/api".
@@ -105,11 +106,31 @@ struct CiCommand {
 };
 std::vector<CiCommand> ci_commands(const RepoModel& model);
 
+// Projects and commands are derived once, when the model is complete, and shared by every rule.
+struct DerivedGateFacts {
+  bool ready = false;
+  std::vector<Project> projects;  // sorted by directory, then ecosystem
+  std::vector<CiCommand> commands;
+  // Commands that may reach each project (by its directory or by naming it), and commands that
+  // run everywhere: so a rule checks a handful of commands per project, not all of them.
+  std::vector<std::vector<size_t>> commands_reaching;
+  std::vector<size_t> commands_everywhere;
+};
+void derive_gate_facts(RepoModel& model);
+
 // The gate kinds: test, lint, typecheck, build, coverage, image build.
 bool is_gate_kind(StepKind kind);
 // True when the command does kind for the project: its ecosystem (or a generic runner such as
 // make, pre-commit, ctest) in the project's directory, a parent of it, or one it names.
 bool command_covers(const CiCommand& command, const Project& project, StepKind kind);
+// Whether any of commands does kind for the project; uses the derived index when commands are the
+// model's own derived commands.
+bool any_command_covers(const RepoModel& model, const std::vector<CiCommand>& commands,
+                        const Project& project, StepKind kind);
+// The first of commands that does kind for the project, or nullptr.
+const CiCommand* find_covering_command(const RepoModel& model,
+                                       const std::vector<CiCommand>& commands,
+                                       const Project& project, StepKind kind);
 // True when a fact or threshold written in directory for ecosystem belongs to the project:
 // the deepest project of that ecosystem holding the directory, else every project below it.
 bool applies_to(const std::vector<Project>& projects, std::string_view ecosystem,

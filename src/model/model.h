@@ -90,7 +90,8 @@ struct RepoModel {
   std::vector<K8sObject> k8s_objects;
   std::vector<EnvFileExpectation> env_expectations;
   std::vector<ParseProblem> parse_problems;
-  CoverageFacts coverage;  // coverage thresholds and settings, task scripts (model/coverage.h)
+  CoverageFacts coverage;       // coverage thresholds and settings, task scripts (model/coverage.h)
+  DerivedGateFacts gate_facts;  // filled by derive_gate_facts() at the end of the build
   std::map<std::string, std::vector<parse::Suppression>> suppressions;  // by path
   std::vector<walk::SkippedPath> skipped;
 

@@ -16,14 +16,11 @@ void check(RuleContext& context) {
   auto commands = model::ci_commands(model);
   bool any_tested = false;
   for (const auto& project : projects) {
-    auto test = std::find_if(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, StepKind::kTest);
-    });
-    if (test == commands.end()) continue;
+    const model::CiCommand* test =
+        model::find_covering_command(model, commands, project, StepKind::kTest);
+    if (test == nullptr) continue;
     any_tested = true;
-    bool measured = std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, StepKind::kCoverage);
-    });
+    bool measured = model::any_command_covers(model, commands, project, StepKind::kCoverage);
     measured =
         measured ||
         std::any_of(model.coverage.facts.begin(), model.coverage.facts.end(),

@@ -16,17 +16,14 @@ void check(RuleContext& context) {
   auto commands = model::ci_commands(model);
   bool any_measured = false;
   for (const auto& project : projects) {
-    bool tested = std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, StepKind::kTest);
-    });
+    bool tested = model::any_command_covers(model, commands, project, StepKind::kTest);
     if (!tested) continue;
     std::string path;
     int line = 0;
     std::string evidence;
-    auto coverage = std::find_if(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, StepKind::kCoverage);
-    });
-    if (coverage != commands.end()) {
+    const model::CiCommand* coverage =
+        model::find_covering_command(model, commands, project, StepKind::kCoverage);
+    if (coverage != nullptr) {
       path = coverage->path;
       line = coverage->line;
       evidence = coverage->line_text;

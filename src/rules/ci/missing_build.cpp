@@ -64,9 +64,7 @@ void check(RuleContext& context) {
   auto projects = model::gate_projects(model);
   auto commands = model::ci_commands(model);
   auto covered = [&](const model::Project& project, StepKind kind) {
-    return std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, kind);
-    });
+    return model::any_command_covers(model, commands, project, kind);
   };
   bool buildable = false;
   for (const auto& project : projects) {

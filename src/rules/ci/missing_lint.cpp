@@ -24,9 +24,7 @@ void check(RuleContext& context) {
     return context.not_applicable("no package manifest with source code of its own");
   auto commands = model::ci_commands(model);
   auto covered = [&](const model::Project& project, model::StepKind kind) {
-    return std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, kind);
-    });
+    return model::any_command_covers(model, commands, project, kind);
   };
   for (const auto& project : projects) {
     if (covered(project, model::StepKind::kLint)) continue;

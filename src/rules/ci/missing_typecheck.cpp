@@ -27,9 +27,8 @@ void check(RuleContext& context) {
   }
   auto commands = model::ci_commands(model);
   for (const auto& [project, fact] : typed) {
-    bool checked = std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, *project, model::StepKind::kTypecheck);
-    });
+    bool checked =
+        model::any_command_covers(model, commands, *project, model::StepKind::kTypecheck);
     if (checked) continue;
     context.report("the " + project->ecosystem + " project " + model::project_place(*project) +
                        " declares types (" + fact->evidence + ") but CI never type-checks it",

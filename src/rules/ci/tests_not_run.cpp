@@ -15,9 +15,7 @@ void check(RuleContext& context) {
     return context.not_applicable("no package manifest with source code of its own");
   auto commands = model::ci_commands(model);
   for (const auto& project : projects) {
-    bool tested = std::any_of(commands.begin(), commands.end(), [&](const auto& command) {
-      return model::command_covers(command, project, model::StepKind::kTest);
-    });
+    bool tested = model::any_command_covers(model, commands, project, model::StepKind::kTest);
     if (tested) continue;
     context.report("the " + project.ecosystem + " project " + model::project_place(project) +
                        " has no test step in CI",
