@@ -46,7 +46,7 @@ struct Step {
   std::string run;
   std::string if_condition;
   int line = 0;
-  int run_line = 0;  // where the run script's first line is
+  int run_line = 0;  // where the run value starts (the "|" line of a block script; see script_line)
   bool continue_on_error = false;
   std::vector<KeyValue> with;
   std::vector<KeyValue> env;

@@ -82,8 +82,8 @@ Step extract_step(const parse::Node& node) {
   if (const parse::Node* condition = node.find("if")) step.if_line = condition->key_mark.line;
   if (const parse::Node* run = node.find("run"); run != nullptr && run->is_scalar()) {
     step.run = run->value;
-    // A block scalar ("run: |") starts on the line after its key.
-    step.run_line = run->mark.line == run->key_mark.line ? run->mark.line : run->mark.line + 1;
+    // read_line_facts() moves script_line past the "|" of a block scalar.
+    step.run_line = run->mark.line;
     step.run_column = run->mark.column;
     step.script_line = run->mark.line;
   }
