@@ -27,6 +27,9 @@ coverage: deps
 	@gcovr --root . --filter 'src/' --print-summary --fail-under-line 80 build-coverage
 
 bench: build
+	@cmake --preset release -DGOLIVE_MICRO_BENCH=ON >/dev/null
+	@cmake --build --preset release --target golive_micro_bench
+	@build/bench/micro/golive_micro_bench --benchmark_min_time=0.2
 	@bench/run.sh
 
 docs: build
