@@ -108,10 +108,10 @@ Job extract_job(const parse::Node& node, const JobView& view, const parse::Node&
   }
   if (const parse::Node* only = view.find("only")) {
     std::vector<std::string> refs;
-    for (const auto& item : only->is_map() ? (only->find("refs") ? only->find("refs")->children
-                                                                 : std::vector<parse::Node>{})
-                                           : only->children) {
-      if (item.is_scalar()) refs.push_back(item.value);
+    // "only: [tags]" or "only: { refs: [tags] }".
+    const parse::Node* list = only->is_map() ? only->find("refs") : only;
+    for (size_t i = 0; list != nullptr && i < list->children.size(); ++i) {
+      if (list->children[i].is_scalar()) refs.push_back(list->children[i].value);
     }
     if (only->is_scalar()) refs.push_back(only->value);
     if (!refs.empty()) conditions.push_back("only: " + core::join(refs, ", "));

@@ -25,6 +25,13 @@ std::string upper_stem(std::string_view path) {
   return out;
 }
 
+const model::TextDocument* root_readme(const model::RepoModel& model) {
+  for (const auto& doc : model.docs) {
+    if (directory_name(doc.path).empty() && upper_stem(doc.path) == "README") return &doc;
+  }
+  return nullptr;
+}
+
 const model::TextDocument* find_community_doc(const model::RepoModel& model,
                                               const std::vector<std::string_view>& stems) {
   for (const auto& doc : model.docs) {

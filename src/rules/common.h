@@ -13,6 +13,9 @@ std::string_view directory_name(std::string_view path);
 // "CODE_OF_CONDUCT.md" -> "CODE_OF_CONDUCT"; upper-cased, without extension.
 std::string upper_stem(std::string_view path);
 
+// The README at the repository root (the first by path when there are several), or nullptr.
+const model::TextDocument* root_readme(const model::RepoModel& model);
+
 // A doc at the root, in docs/ or in .github/ whose upper stem is one of stems.
 const model::TextDocument* find_community_doc(const model::RepoModel& model,
                                               const std::vector<std::string_view>& stems);

@@ -5,9 +5,7 @@ namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  for (const auto& doc : context.model().docs) {
-    if (directory_name(doc.path).empty() && upper_stem(doc.path) == "README") return;
-  }
+  if (root_readme(context.model()) != nullptr) return;
   context.report("the repository has no README at its root");
 }
 

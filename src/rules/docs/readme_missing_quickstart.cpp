@@ -5,10 +5,7 @@ namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  const model::TextDocument* readme = nullptr;
-  for (const auto& doc : context.model().docs) {
-    if (directory_name(doc.path).empty() && upper_stem(doc.path) == "README") readme = &doc;
-  }
+  const model::TextDocument* readme = root_readme(context.model());
   if (readme == nullptr) return context.not_applicable("no README at the root");
   if (heading_line_with(readme->text,
                         {"quickstart", "quick start", "getting started", "installation", "install",
