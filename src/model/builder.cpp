@@ -9,6 +9,7 @@
 
 #include "model/coverage.h"
 #include "model/ecosystems.h"
+#include "model/kustomize.h"
 #include "model/workflows.h"
 #include "parse/json.h"
 
@@ -100,7 +101,11 @@ void add_structured(RepoModel& model, SourceFile& file, std::string_view content
   }
   // Supply-chain line facts the YAML tree drops (uses comments, block-script starts).
   read_line_facts(content, file.path, model);
-  if (file.kind == walk::FileKind::kCompose) learn_from_compose(set, model);
+  if (file.kind == walk::FileKind::kCompose) {
+    learn_from_compose(set, model);
+    if (!set.documents.empty() && set.documents.front().is_map())
+      model.compose_files.push_back(extract_compose(file.path, set.documents.front()));
+  }
   find_k8s_objects(set, model);
 }
 
@@ -171,6 +176,7 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.env_files, part.env_files);
   append(into.dockerfiles, part.dockerfiles);
   append(into.k8s_objects, part.k8s_objects);
+  append(into.compose_files, part.compose_files);
   append(into.env_expectations, part.env_expectations);
   append(into.parse_problems, part.parse_problems);
   into.coverage.merge(part.coverage);
@@ -209,6 +215,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   for (auto& part : parts) merge(model, part.model);
   link_local_actions(model);
   derive_gate_facts(model);
+  render_k8s_environments(model);
   model.skipped = walker.skipped();
   model.skipped.insert(model.skipped.end(), unreadable.begin(), unreadable.end());
   std::sort(model.skipped.begin(), model.skipped.end(),

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "model/ci.h"
+#include "model/compose.h"
 #include "model/coverage.h"
+#include "model/k8s.h"
 #include "parse/dockerfile.h"
 #include "parse/env_file.h"
 #include "parse/suppressions.h"
@@ -87,7 +89,12 @@ struct RepoModel {
   std::vector<TextDocument> docs;
   std::vector<EnvFileModel> env_files;
   std::vector<DockerfileModel> dockerfiles;
-  std::vector<K8sObject> k8s_objects;
+  std::vector<K8sObject> k8s_objects;            // every apiVersion+kind document, as written
+  std::vector<K8sEnvironment> k8s_environments;  // rendered per environment (model/k8s.h)
+  std::vector<KustomizeProblem> kustomize_problems;
+  std::vector<std::string> kustomize_bases;  // directories another kustomization references
+  std::vector<HelmChart> helm_charts;
+  std::vector<ComposeFile> compose_files;
   std::vector<EnvFileExpectation> env_expectations;
   std::vector<ParseProblem> parse_problems;
   CoverageFacts coverage;       // coverage thresholds and settings, task scripts (model/coverage.h)

@@ -211,8 +211,9 @@ constexpr std::array kCommands = {
     CommandPattern{
         R"(\bnpm audit\b|\byarn audit\b|\bpnpm audit\b|\bpip-audit\b|\bsafety check\b|\bosv-scanner\b|\btrivy (fs|repo)\b|\bsnyk test\b|\bgovulncheck\b|\bcargo audit\b|\bdependency-check\b)",
         StepKind::kSca, ""},
-    CommandPattern{R"(\bsemgrep\b|\bbandit\b|\bgosec\b|\bcodeql\b|\bbrakeman\b|\bspotbugs\b|\bcppcheck\b|\bflawfinder\b)",
-                   StepKind::kSast, ""},
+    CommandPattern{
+        R"(\bsemgrep\b|\bbandit\b|\bgosec\b|\bcodeql\b|\bbrakeman\b|\bspotbugs\b|\bcppcheck\b|\bflawfinder\b)",
+        StepKind::kSast, ""},
     CommandPattern{R"(\bgitleaks\b|\btrufflehog\b|\bdetect-secrets\b|\bggshield\b|\bnoseyparker\b)",
                    StepKind::kSecretScan, ""},
     CommandPattern{R"(\btrivy(:\S+)? image\b|\bgrype\b|\bdocker scout cves\b|\bsnyk container\b)",

@@ -25,6 +25,9 @@ struct Node {
   Mark mark;
   std::string key;  // set on mapping children
   Mark key_mark;
+  // Which file of a rendered object wrote this node: 0 for the object's own document; kustomize
+  // patches number theirs (model::RenderedObject::sources).
+  unsigned source = 0;
   std::vector<Node> children;
 
   [[nodiscard]] bool is_map() const { return kind == Kind::kMapping; }
