@@ -40,7 +40,7 @@ const Rule {variable}{{
 
 
 def main():
-    if len(sys.argv) != 4 or not re.fullmatch(r"[a-z]+", sys.argv[1]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sys.argv[2]):
+    if len(sys.argv) != 4 or not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", sys.argv[1]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sys.argv[2]):
         sys.exit(__doc__)
     section, slug, title = sys.argv[1:]
     namespace = "parse_rules" if section == "parse" else section

@@ -25,7 +25,9 @@ const parse::Node* path_of(const parse::Node* node, std::initializer_list<std::s
 }  // namespace
 
 SourceLine RenderedObject::where(const parse::Node& node) const {
-  if (node.source < sources.size()) return {sources[node.source], node.mark.line};
+  // A mapping entry is found where its key is written; its value may start a line later.
+  int line = !node.key.empty() && node.key_mark.line > 0 ? node.key_mark.line : node.mark.line;
+  if (node.source < sources.size()) return {sources[node.source], line};
   return where();
 }
 

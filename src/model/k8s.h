@@ -27,7 +27,7 @@ struct RenderedObject {
   int line = 0;  // where the document starts in sources[0]
 
   [[nodiscard]] std::string label() const { return kind + "/" + name; }
-  // The file and line where a node of this object was written.
+  // The file and line where a node of this object was written (a mapping entry: its key).
   [[nodiscard]] SourceLine where(const parse::Node& node) const;
   [[nodiscard]] SourceLine where() const { return {sources.empty() ? "" : sources[0], line}; }
 };

@@ -68,7 +68,7 @@ TEST(Registry, RegistryIncIsSortedAndUnique) {
 }
 
 TEST(Registry, MetadataIsComplete) {
-  std::regex id_shape(R"(^[a-z]+(-[a-z]+)*/[a-z0-9]+(-[a-z0-9]+)*$)");
+  std::regex id_shape(R"(^[a-z][a-z0-9]*(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$)");
   std::set<std::string_view> ids;
   for (const Rule* rule : all_rules()) {
     const RuleMeta& m = rule->meta;

@@ -1,0 +1,59 @@
+#pragma once
+// Queries the container rules share: does an image run a service, which packages a RUN installs,
+// which compose files describe production.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+
+namespace golive::rules::container {
+
+// The final stage of a Dockerfile runs a long-lived service: it starts from a server image
+// (nginx, httpd, caddy, traefik, haproxy, tomcat, ...), it (or a stage it builds on) EXPOSEs a
+// port, or its CMD/ENTRYPOINT starts a known server (nginx, gunicorn, uvicorn, java -jar,
+// npm start, ...) or binds an address (0.0.0.0, --port, --bind). why names the evidence, e.g.
+// "EXPOSE 8080 (line 12)".
+bool runs_a_service(const parse::Dockerfile& file, std::string* why);
+
+enum class PackageManager { kApt, kApk, kPip, kNpm, kGem };
+
+// One package installation command of a RUN: apt-get/apt install, apk add, pip install,
+// npm install/i/add, gem install.
+struct PackageInstall {
+  PackageManager manager;
+  std::string tool;                   // the command as written: "apt-get", "pip3", ...
+  std::vector<std::string> options;   // words starting with '-'
+  std::vector<std::string> packages;  // the packages named, without option values
+};
+
+// The installs among a RUN script's simple commands.
+std::vector<PackageInstall> package_installs(std::string_view script);
+
+// A compose file for development, tests or CI by its name: docker-compose.dev.yml,
+// compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, ... and files under a
+// directory named dev, test(s), e2e or ci.
+bool is_development_compose(std::string_view path);
+
+// "a/./b/../c" -> "a/c"; "" for the repository root.
+std::string normalize_path(std::string_view path);
+std::string join_path(std::string_view dir, std::string_view name);
+
+// The repository path of the Dockerfile a compose service builds (its build context joined to
+// the compose file's directory, then build.dockerfile or "Dockerfile"); "" when it builds from a
+// URL or does not build. context_dir receives the context directory.
+std::string compose_dockerfile_path(const model::ComposeFile& compose,
+                                    const model::ComposeService& service,
+                                    std::string* context_dir = nullptr);
+
+// The stage a compose service builds: build.target by name, else the last one.
+size_t target_stage(const parse::Dockerfile& file, std::string_view target);
+
+// A stage as messages name it: "stage 'build'" when it has an AS name, else "stage 2" (1-based),
+// or "the image" for a single-stage Dockerfile.
+std::string stage_label(const parse::Dockerfile& file, size_t stage);
+// The subject of a message about a stage: "the image of Dockerfile" for a single stage, else
+// "stage 'build' of Dockerfile".
+std::string stage_subject(const parse::Dockerfile& file, size_t stage, std::string_view path);
+
+}  // namespace golive::rules::container

@@ -1,0 +1,186 @@
+#include "rules/secret_words.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "core/strings.h"
+
+namespace golive::rules {
+namespace {
+
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+
+// "dbPassword", "DB_PASSWORD", "db-password", "db.password" -> {"DB", "PASSWORD"}.
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (!is_alnum(c)) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+      continue;
+    }
+    if (is_upper(c) && i > 0 && is_lower(name[i - 1]) && !word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+    word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+template <size_t N>
+bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Words that make a name secret wherever they are, also at the end of a fused word (DBPASSWORD).
+constexpr std::array<std::string_view, 10> kSecretWords = {
+    "PASSWORD", "PASSWD", "PASSPHRASE", "SECRET",    "SECRETS",
+    "TOKEN",    "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SALT"};
+
+// Words after the secret word that say what the secret is about rather than holding it.
+constexpr std::array<std::string_view, 65> kDescriptiveWords = {
+    "ID",        "IDS",      "PATH",     "FILE",       "FILES",    "DIR",      "DIRECTORY",
+    "URL",       "URI",      "URLS",     "ENDPOINT",   "HOST",     "PORT",     "NAME",
+    "NAMES",     "USER",     "USERNAME", "LENGTH",     "LEN",      "SIZE",     "TTL",
+    "EXPIRY",    "EXPIRES",  "EXPIRE",   "EXPIRATION", "LIFETIME", "AGE",      "TIMEOUT",
+    "HEADER",    "TYPE",     "KIND",     "ENABLED",    "DISABLED", "REQUIRED", "POLICY",
+    "ALGORITHM", "ALG",      "FORMAT",   "PREFIX",     "SUFFIX",   "MIN",      "MAX",
+    "COUNT",     "VERSION",  "LOCATION", "REF",        "ARN",      "MODE",     "FIELD",
+    "PARAM",     "INTERVAL", "PROVIDER", "ISSUER",     "AUDIENCE", "SCOPE",    "ROUNDS",
+    "ROTATION",  "SECONDS",  "MINUTES",  "HOURS",      "DAYS",     "MS",       "LIMIT",
+    "STRENGTH",  "COST"};
+
+// Words that make the name a flag about a secret (MYSQL_ALLOW_EMPTY_PASSWORD=yes).
+constexpr std::array<std::string_view, 8> kFlagWords = {"ALLOW", "EMPTY",   "RANDOM", "GENERATE",
+                                                        "SKIP",  "DISABLE", "ENABLE", "REQUIRE"};
+
+// Words before KEY that make it something other than a credential.
+constexpr std::array<std::string_view, 12> kNonSecretKeyPrefixes = {
+    "PUBLIC",  "PUBLISHABLE", "CACHE",   "SORT", "PARTITION", "RANGE",
+    "PRIMARY", "FOREIGN",     "ROUTING", "GPG",  "PGP",       "IDEMPOTENCY"};
+
+// The next n characters after at are all in the set described by accept.
+template <typename Accept>
+size_t run_length(std::string_view text, size_t at, Accept accept) {
+  size_t end = at;
+  while (end < text.size() && accept(text[end])) ++end;
+  return end - at;
+}
+
+bool token_char(char c) { return is_alnum(c) || c == '_' || c == '-'; }
+bool upper_or_digit(char c) { return is_upper(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+// A prefix at a word boundary followed by at least min_length characters accept allows.
+template <typename Accept>
+bool has_prefixed_token(std::string_view value, std::string_view prefix, size_t min_length,
+                        Accept accept) {
+  for (size_t at = value.find(prefix); at != std::string_view::npos;
+       at = value.find(prefix, at + 1)) {
+    if (at > 0 && token_char(value[at - 1])) continue;
+    if (run_length(value, at + prefix.size(), accept) >= min_length) return true;
+  }
+  return false;
+}
+
+// scheme://user:password@host with a literal password.
+bool has_url_password(std::string_view value) {
+  for (size_t scheme = value.find("://"); scheme != std::string_view::npos;
+       scheme = value.find("://", scheme + 3)) {
+    std::string_view rest = value.substr(scheme + 3);
+    size_t end = rest.find_first_of("/?# \t");
+    std::string_view authority = rest.substr(0, end);
+    size_t at = authority.rfind('@');
+    if (at == std::string_view::npos) continue;
+    std::string_view userinfo = authority.substr(0, at);
+    size_t colon = userinfo.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view password = userinfo.substr(colon + 1);
+    if (password.empty() || password.front() == '$' || password.find("{{") != password.npos)
+      continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool looks_like_secret_name(std::string_view name) {
+  std::vector<std::string> words = words_of(name);
+  if (words.empty()) return false;
+  if (words.size() == 1 && words[0] == "PWD") return false;
+  for (const auto& word : words)
+    if (one_of(word, kFlagWords)) return false;
+  // The last word that holds a secret; what follows it may describe it instead (TOKEN_TTL).
+  size_t last_secret = words.size();
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    bool secret = std::any_of(kSecretWords.begin(), kSecretWords.end(),
+                              [&](std::string_view s) { return word == s || ends_with(word, s); });
+    bool last = i + 1 == words.size();
+    if (!secret && words.size() > 1 && last && (word == "PASS" || word == "PWD")) secret = true;
+    if (!secret && (word == "KEY" || word == "KEYS"))
+      secret = i == 0 ? words.size() == 1 : !one_of(words[i - 1], kNonSecretKeyPrefixes);
+    if (secret) last_secret = i;
+  }
+  if (last_secret == words.size()) return false;
+  for (size_t i = last_secret + 1; i < words.size(); ++i)
+    if (one_of(words[i], kDescriptiveWords)) return false;
+  return true;
+}
+
+bool looks_like_secret_value(std::string_view value) {
+  auto alnum = [](char c) { return is_alnum(c); };
+  auto alnum_underscore = [](char c) { return is_alnum(c) || c == '_'; };
+  if (has_prefixed_token(value, "AKIA", 16, upper_or_digit)) return true;
+  if (has_prefixed_token(value, "ASIA", 16, upper_or_digit)) return true;
+  for (std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"})
+    if (has_prefixed_token(value, prefix, 30, alnum)) return true;
+  if (has_prefixed_token(value, "github_pat_", 22, alnum_underscore)) return true;
+  if (has_prefixed_token(value, "glpat-", 20, token_char)) return true;
+  for (std::string_view prefix : {"xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"})
+    if (has_prefixed_token(value, prefix, 10, token_char)) return true;
+  if (has_prefixed_token(value, "sk_live_", 16, alnum)) return true;
+  if (has_prefixed_token(value, "rk_live_", 16, alnum)) return true;
+  if (has_prefixed_token(value, "AIza", 35, token_char)) return true;
+  if (has_prefixed_token(value, "npm_", 36, alnum)) return true;
+  size_t pem = value.find("-----BEGIN");
+  if (pem != std::string_view::npos && value.find("PRIVATE KEY", pem) != std::string_view::npos)
+    return true;
+  // A JSON web token: base64url header and payload, both JSON objects ("eyJ" is '{"').
+  for (size_t at = value.find("eyJ"); at != std::string_view::npos;
+       at = value.find("eyJ", at + 1)) {
+    if (at > 0 && token_char(value[at - 1])) continue;
+    size_t header = run_length(value, at, token_char);
+    if (header >= 10 && at + header + 4 < value.size() && value[at + header] == '.' &&
+        value.substr(at + header + 1, 3) == "eyJ")
+      return true;
+  }
+  return has_url_password(value);
+}
+
+bool is_indirect_value(std::string_view value) {
+  value = core::trim(value);
+  if (value.empty()) return true;
+  if (value.front() == '$' || value.find("${") != std::string_view::npos) return true;
+  if (value.find("{{") != std::string_view::npos) return true;
+  return value.substr(0, 13) == "/run/secrets/";
+}
+
+std::string redact(std::string_view value) {
+  size_t shown = std::min<size_t>(4, value.size() / 4);
+  return std::string(value.substr(0, shown)) + "\u2026(" + std::to_string(value.size()) + " chars)";
+}
+
+}  // namespace golive::rules
