@@ -73,6 +73,19 @@ spec:
 """
 
 
+def service_manifest(service):
+    return (f"apiVersion: v1\nkind: Service\nmetadata:\n  name: {service}\nspec:\n"
+            f"  selector:\n    app: {service}\n  ports:\n    - port: 80\n      targetPort: 8080\n")
+
+
+def resources_patch(service, env):
+    replicas = 3 if env == "prod" else 1
+    return (f"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {service}\nspec:\n"
+            f"  replicas: {replicas}\n  template:\n    spec:\n      containers:\n"
+            f"        - name: {service}\n          resources:\n            limits:\n"
+            f"              memory: 512Mi\n")
+
+
 def workflow(service):
     return f"""name: {service}
 on:
@@ -125,10 +138,14 @@ def generate(out, services, seed=20261123):
         for t in range(rng.randint(3, 8)):
             write(f"{root}/test/{rng.choice(WORDS)}_{t}.test.js", js_module(rng, service))
         write(f"{root}/k8s/base/deployment.yaml", deployment(rng, service, rng.randint(1, 4)))
-        write(f"{root}/k8s/base/kustomization.yaml", "resources:\n  - deployment.yaml\n")
+        write(f"{root}/k8s/base/service.yaml", service_manifest(service))
+        write(f"{root}/k8s/base/kustomization.yaml", "resources:\n  - deployment.yaml\n  - service.yaml\n")
         for env in ("staging", "prod"):
             write(f"{root}/k8s/overlays/{env}/kustomization.yaml",
-                  f"resources:\n  - ../../base\nnamespace: {env}\n")
+                  f"resources:\n  - ../../base\nnamespace: {env}\nnamePrefix: {env}-\n"
+                  f"images:\n  - name: registry.example.com/{service}\n    newTag: \"1.{s % 40}.0\"\n"
+                  "patches:\n  - path: resources.yaml\n")
+            write(f"{root}/k8s/overlays/{env}/resources.yaml", resources_patch(service, env))
         write(f"{root}/chart/Chart.yaml", f"apiVersion: v2\nname: {service}\nversion: 0.1.0\n")
         write(f"{root}/chart/values.yaml", helm_values(rng, service))
         write(f"{root}/chart/templates/deployment.yaml",

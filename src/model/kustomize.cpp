@@ -592,6 +592,15 @@ class Renderer {
               ensure(*spec, "selector", parse::Node::Kind::kMapping, source, set.labels->mark),
               *set.labels, source);
         }
+        if (set.selectors &&
+            (item.object.kind == "PodDisruptionBudget" || item.object.kind == "NetworkPolicy")) {
+          const char* key = item.object.kind == "NetworkPolicy" ? "podSelector" : "selector";
+          parse::Node& selector =
+              ensure(*spec, key, parse::Node::Kind::kMapping, source, set.labels->mark);
+          add_labels(ensure(selector, "matchLabels", parse::Node::Kind::kMapping, source,
+                            set.labels->mark),
+                     *set.labels, source);
+        }
         if (set.selectors && workload && item.object.kind != "CronJob") {
           parse::Node& selector =
               ensure(*spec, "selector", parse::Node::Kind::kMapping, source, set.labels->mark);

@@ -154,7 +154,9 @@ TEST(Kustomize, TransformsNameTheOverlayLineThatSetThem) {
   EXPECT_EQ(deployment->node.find("spec")->get("replicas"), "3");
   EXPECT_EQ(container(*deployment).get("name"), "api") << "a container name is not a reference";
   const RenderedObject* ingress = object(*prod, "Ingress");
-  const parse::Node& path = ingress->node.find("spec")->find("rules")->children[0]
+  const parse::Node& path = ingress->node.find("spec")
+                                ->find("rules")
+                                ->children[0]
                                 .find("http")
                                 ->find("paths")
                                 ->children[0];
@@ -163,18 +165,18 @@ TEST(Kustomize, TransformsNameTheOverlayLineThatSetThem) {
 }
 
 TEST(Kustomize, StrategicMergePatchMergesContainersAndEnvByName) {
-  RepoModel model = render(
-      {{"base/deployment.yaml", kDeployment},
-       {"base/service.yaml", kService},
-       {"base/kustomization.yaml", kBase},
-       {"overlays/prod/kustomization.yaml",
-        "resources: [../../base]\npatches:\n  - path: probes.yaml\n"},
-       {"overlays/prod/probes.yaml",
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n"
-        "    spec:\n      containers:\n        - name: api\n          livenessProbe: null\n"
-        "          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n"
-        "          env:\n            - name: MODE\n              value: prod\n"
-        "            - name: EXTRA\n              value: x\n"}});
+  RepoModel model =
+      render({{"base/deployment.yaml", kDeployment},
+              {"base/service.yaml", kService},
+              {"base/kustomization.yaml", kBase},
+              {"overlays/prod/kustomization.yaml",
+               "resources: [../../base]\npatches:\n  - path: probes.yaml\n"},
+              {"overlays/prod/probes.yaml",
+               "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n"
+               "    spec:\n      containers:\n        - name: api\n          livenessProbe: null\n"
+               "          readinessProbe:\n            httpGet: {path: /ready, port: 8080}\n"
+               "          env:\n            - name: MODE\n              value: prod\n"
+               "            - name: EXTRA\n              value: x\n"}});
   const K8sEnvironment* prod = environment(model, "overlays/prod");
   ASSERT_NE(prod, nullptr);
   const RenderedObject* deployment = object(*prod, "Deployment");
@@ -194,22 +196,21 @@ TEST(Kustomize, StrategicMergePatchMergesContainersAndEnvByName) {
 }
 
 TEST(Kustomize, Json6902PatchesReplaceAddAndRemove) {
-  RepoModel model = render(
-      {{"base/deployment.yaml", kDeployment},
-       {"base/kustomization.yaml", "resources: [deployment.yaml]\n"},
-       {"overlays/prod/kustomization.yaml",
-        "resources: [../../base]\n"
-        "patches:\n"
-        "  - target: {kind: Deployment, name: api}\n"
-        "    patch: |-\n"
-        "      - op: replace\n"
-        "        path: /spec/template/spec/containers/0/image\n"
-        "        value: ghcr.io/acme/api@sha256:abc\n"
-        "      - op: remove\n"
-        "        path: /spec/template/spec/containers/0/livenessProbe\n"
-        "      - op: add\n"
-        "        path: /spec/template/spec/containers/0/env/-\n"
-        "        value: {name: ADDED, value: y}\n"}});
+  RepoModel model = render({{"base/deployment.yaml", kDeployment},
+                            {"base/kustomization.yaml", "resources: [deployment.yaml]\n"},
+                            {"overlays/prod/kustomization.yaml",
+                             "resources: [../../base]\n"
+                             "patches:\n"
+                             "  - target: {kind: Deployment, name: api}\n"
+                             "    patch: |-\n"
+                             "      - op: replace\n"
+                             "        path: /spec/template/spec/containers/0/image\n"
+                             "        value: ghcr.io/acme/api@sha256:abc\n"
+                             "      - op: remove\n"
+                             "        path: /spec/template/spec/containers/0/livenessProbe\n"
+                             "      - op: add\n"
+                             "        path: /spec/template/spec/containers/0/env/-\n"
+                             "        value: {name: ADDED, value: y}\n"}});
   const K8sEnvironment* prod = environment(model, "overlays/prod");
   ASSERT_NE(prod, nullptr);
   const parse::Node& api = container(*object(*prod, "Deployment"));
@@ -220,13 +221,13 @@ TEST(Kustomize, Json6902PatchesReplaceAddAndRemove) {
 }
 
 TEST(Kustomize, BrokenInputsAreProblemsWithTheirLine) {
-  RepoModel model = render(
-      {{"base/deployment.yaml", kDeployment},
-       {"base/kustomization.yaml", "resources:\n  - deployment.yaml\n  - missing.yaml\n"},
-       {"overlays/prod/kustomization.yaml",
-        "resources: [../../base]\npatches:\n  - path: nothing.yaml\n"
-        "  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: remove\n"
-        "        path: /spec/replicas\n"}});
+  RepoModel model =
+      render({{"base/deployment.yaml", kDeployment},
+              {"base/kustomization.yaml", "resources:\n  - deployment.yaml\n  - missing.yaml\n"},
+              {"overlays/prod/kustomization.yaml",
+               "resources: [../../base]\npatches:\n  - path: nothing.yaml\n"
+               "  - target: {kind: Deployment, name: web}\n    patch: |-\n      - op: remove\n"
+               "        path: /spec/replicas\n"}});
   ASSERT_EQ(model.kustomize_problems.size(), 3u);
   auto has = [&](std::string_view path, int line, std::string_view words) {
     return std::any_of(model.kustomize_problems.begin(), model.kustomize_problems.end(),
@@ -248,14 +249,17 @@ TEST(Kustomize, ACycleIsAProblemNotAHang) {
 }
 
 TEST(Kustomize, GeneratorsAndCommonLabels) {
-  RepoModel model = render(
-      {{"base/deployment.yaml", kDeployment},
-       {"base/service.yaml", kService},
-       {"app/kustomization.yaml",
-        "resources: [../base/deployment.yaml, ../base/service.yaml]\n"
-        "commonLabels: {team: shop}\n"
-        "configMapGenerator:\n  - name: settings\n    literals: [LOG_LEVEL=info]\n"
-        "secretGenerator:\n  - name: creds\n    literals: [PASSWORD=hunter2]\n"}});
+  RepoModel model =
+      render({{"base/deployment.yaml", kDeployment},
+              {"base/service.yaml", kService},
+              {"app/pdb.yaml",
+               "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: api}\n"
+               "spec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: api}\n"},
+              {"app/kustomization.yaml",
+               "resources: [../base/deployment.yaml, ../base/service.yaml, pdb.yaml]\n"
+               "commonLabels: {team: shop}\n"
+               "configMapGenerator:\n  - name: settings\n    literals: [LOG_LEVEL=info]\n"
+               "secretGenerator:\n  - name: creds\n    literals: [PASSWORD=hunter2]\n"}});
   const K8sEnvironment* app = environment(model, "app");
   ASSERT_NE(app, nullptr);
   const RenderedObject* config = object(*app, "ConfigMap");
@@ -269,6 +273,9 @@ TEST(Kustomize, GeneratorsAndCommonLabels) {
   EXPECT_EQ(service->node.find("spec")->find("selector")->get("team"), "shop");
   const RenderedObject* deployment = object(*app, "Deployment");
   EXPECT_EQ(pod_metadata_of(*deployment)->find("labels")->get("team"), "shop");
+  const RenderedObject* budget = object(*app, "PodDisruptionBudget");
+  ASSERT_NE(budget, nullptr);
+  EXPECT_EQ(budget->node.find("spec")->find("selector")->find("matchLabels")->get("team"), "shop");
 }
 
 TEST(Helm, ChartsAreFoundWithTheirValuesAndTemplatesAreNotManifests) {
