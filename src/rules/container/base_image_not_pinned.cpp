@@ -1,4 +1,3 @@
-#include "model/dockerfile_facts.h"
 #include "model/image_ref.h"
 #include "rules/container/container_facts.h"
 #include "rules/rule.h"
@@ -10,18 +9,14 @@ void check(RuleContext& context) {
   bool any = false;
   for (const auto& dockerfile : context.model().dockerfiles) {
     const parse::Dockerfile& file = dockerfile.parsed;
-    for (size_t i = 0; i < file.stages.size(); ++i) {
-      const parse::DockerStage& stage = file.stages[i];
-      if (stage.image.empty() || model::from_scratch(stage) || model::from_earlier_stage(file, i) ||
-          model::from_unresolved_arg(file, stage))
-        continue;
+    for (const auto& base : external_bases(file)) {
       any = true;
-      model::ImageRef ref = model::parse_image_ref(stage.image);
+      const model::ImageRef& ref = base.ref;
+      const parse::DockerStage& stage = file.stages[base.stage];
       // No tag or 'latest' is container/base-image-latest's finding.
       if (ref.pinned_by_digest() || ref.tag.empty() || ref.tag == "latest") continue;
-      std::string shown = "'" + stage.raw_image + "'";
-      if (stage.raw_image != stage.image) shown += " (resolving to '" + stage.image + "')";
-      context.report(stage_subject(file, i, dockerfile.path) + " starts FROM " + shown +
+      const std::string& shown = base.shown;
+      context.report(stage_subject(file, base.stage, dockerfile.path) + " starts FROM " + shown +
                          " by tag only, with no @sha256 digest; the publisher can move the tag "
                          "to a different image",
                      dockerfile.path, stage.line, 0, "FROM " + stage.raw_image);

@@ -289,4 +289,18 @@ std::string stage_subject(const parse::Dockerfile& file, size_t stage, std::stri
   return stage_label(file, stage) + " of " + std::string(path);
 }
 
+std::vector<ExternalBase> external_bases(const parse::Dockerfile& file) {
+  std::vector<ExternalBase> out;
+  for (size_t i = 0; i < file.stages.size(); ++i) {
+    const parse::DockerStage& stage = file.stages[i];
+    if (stage.image.empty() || model::from_scratch(stage) || model::from_earlier_stage(file, i) ||
+        model::from_unresolved_arg(file, stage))
+      continue;
+    std::string shown = "'" + stage.raw_image + "'";
+    if (stage.raw_image != stage.image) shown += " (resolving to '" + stage.image + "')";
+    out.push_back({i, model::parse_image_ref(stage.image), std::move(shown)});
+  }
+  return out;
+}
+
 }  // namespace golive::rules::container

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/image_ref.h"
 #include "model/model.h"
 
 namespace golive::rules::container {
@@ -55,5 +56,14 @@ std::string stage_label(const parse::Dockerfile& file, size_t stage);
 // The subject of a message about a stage: "the image of Dockerfile" for a single stage, else
 // "stage 'build' of Dockerfile".
 std::string stage_subject(const parse::Dockerfile& file, size_t stage, std::string_view path);
+
+// A stage that starts from an image of a registry: not scratch, not an earlier stage, not an
+// ARG without a default.
+struct ExternalBase {
+  size_t stage = 0;
+  model::ImageRef ref;
+  std::string shown;  // "'node:${V}' (resolving to 'node:20')", for messages
+};
+std::vector<ExternalBase> external_bases(const parse::Dockerfile& file);
 
 }  // namespace golive::rules::container
