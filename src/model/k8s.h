@@ -2,6 +2,8 @@
 // Kubernetes objects as each environment renders them. Plain manifests are grouped into
 // environments by the environment a path names (k8s/prod/...); every kustomization that no
 // other kustomization references is built natively, as its own environment.
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,8 @@ struct K8sEnvironment {
   std::string kustomization;  // path of the kustomization file built; empty for plain manifests
   bool production = false;    // the name has a prod/production/prd/live segment
   std::vector<RenderedObject> objects;
+  // Rendered name -> the name its file writes, for objects a namePrefix or nameSuffix renamed.
+  std::map<std::string, std::string, std::less<>> written_names;
 };
 
 // A kustomization that could not be built as written: a missing resource, a patch whose

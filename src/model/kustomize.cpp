@@ -208,7 +208,11 @@ class Renderer {
       environment.kustomization = path;
       environment.production = is_production_name(directory);
       std::vector<std::string> stack;
-      for (auto& item : build(path, stack)) environment.objects.push_back(std::move(item.object));
+      for (auto& item : build(path, stack)) {
+        if (item.object.name != item.original_name)
+          environment.written_names[item.object.name] = item.original_name;
+        environment.objects.push_back(std::move(item.object));
+      }
       model_.k8s_environments.push_back(std::move(environment));
     }
   }

@@ -36,7 +36,8 @@ bool has_workloads(const model::RepoModel& model);
 std::string describe(const model::RenderedObject& object, const model::ContainerView& container);
 
 // A base rendered by three overlays has one problem, not three: findings are keyed by source
-// line and message, and each names the environments that render it. Reports on destruction.
+// line and message, and each names the environments that render it. Overlays that rename
+// objects (namePrefix) are merged under the names the files write. Reports on destruction.
 class EnvironmentReporter {
  public:
   explicit EnvironmentReporter(RuleContext& context) : context_(context) {}
@@ -50,7 +51,9 @@ class EnvironmentReporter {
  private:
   struct Pending {
     model::SourceLine where;
-    std::string message;
+    std::string message;          // as the first environment worded it
+    std::string written_message;  // with objects named as their files write them
+    bool worded_differently = false;
     std::string evidence;
     std::vector<std::string> environments;
   };

@@ -145,6 +145,7 @@ TEST(Kustomize, TransformsNameTheOverlayLineThatSetThem) {
   const RenderedObject* deployment = object(*prod, "Deployment");
   ASSERT_NE(deployment, nullptr);
   EXPECT_EQ(deployment->name, "prod-api");
+  EXPECT_EQ(prod->written_names.at("prod-api"), "api");
   EXPECT_EQ(deployment->namespace_name, "shop");
   const parse::Node* image = container(*deployment).find("image");
   EXPECT_EQ(image->value, "ghcr.io/acme/api:2.0");
