@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/image_ref.h"
 #include "model/patches.h"
@@ -70,24 +71,6 @@ void add_objects(const parse::Node& document, const std::string& path,
 
 void add_plain_objects(const YamlDocumentSet& set, std::vector<RenderedObject>& out) {
   for (const auto& document : set.documents) add_objects(document, set.path, out);
-}
-
-std::string normalize(std::string_view path) {
-  std::vector<std::string> parts;
-  for (auto& part : core::split(path, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == ".." && !parts.empty() && parts.back() != "..") {
-      parts.pop_back();
-    } else {
-      parts.push_back(part);
-    }
-  }
-  return core::join(parts, "/");
-}
-
-std::string join_path(std::string_view directory, std::string_view entry) {
-  return normalize(directory.empty() ? std::string(entry)
-                                     : std::string(directory) + "/" + std::string(entry));
 }
 
 bool is_remote(std::string_view entry) {
@@ -190,7 +173,7 @@ class Renderer {
       for (const char* key : {"resources", "bases", "components"}) {
         for (const auto& entry : string_list(document->find(key))) {
           if (is_remote(entry)) continue;
-          std::string resolved = join_path(directory, entry);
+          std::string resolved = core::join_path(directory, entry);
           if (kustomization_in_.count(resolved) != 0) {
             referenced.insert(resolved);
           } else {
@@ -237,14 +220,14 @@ class Renderer {
   std::vector<std::string> patch_files(const parse::Node& document, const std::string& directory) {
     std::vector<std::string> out;
     for (const auto& entry : string_list(document.find("patchesStrategicMerge"))) {
-      if (entry.find('\n') == std::string::npos) out.push_back(join_path(directory, entry));
+      if (entry.find('\n') == std::string::npos) out.push_back(core::join_path(directory, entry));
     }
     for (const char* key : {"patches", "patchesJson6902"}) {
       const parse::Node* list = document.find(key);
       if (list == nullptr) continue;
       for (const auto& patch : list->children) {
         std::string path = patch.is_map() ? patch.get("path") : "";
-        if (!path.empty()) out.push_back(join_path(directory, path));
+        if (!path.empty()) out.push_back(core::join_path(directory, path));
       }
     }
     return out;
@@ -280,7 +263,7 @@ class Renderer {
       if (list == nullptr) continue;
       for (const auto& entry : list->children) {
         if (!entry.is_scalar() || is_remote(entry.value)) continue;
-        std::string resolved = join_path(directory, entry.value);
+        std::string resolved = core::join_path(directory, entry.value);
         if (auto it = kustomization_in_.find(resolved); it != kustomization_in_.end()) {
           for (auto& item : build(it->second, stack)) items.push_back(std::move(item));
         } else if (auto set = yaml_by_path_.find(resolved); set != yaml_by_path_.end()) {
@@ -400,7 +383,7 @@ class Renderer {
         if (entry.value.find('\n') != std::string::npos) {
           body = inline_patch(entry);
         } else {
-          from = join_path(directory, entry.value);
+          from = core::join_path(directory, entry.value);
           body = load_patch(from, path, entry.mark.line);
         }
         if (body) out.push_back({from, std::move(*body), entry.mark.line, nullptr});
@@ -416,7 +399,7 @@ class Renderer {
         if (const parse::Node* text = entry.find("patch"); text && text->is_scalar()) {
           body = inline_patch(*text);
         } else if (std::string file = entry.get("path"); !file.empty()) {
-          from = join_path(directory, file);
+          from = core::join_path(directory, file);
           body = load_patch(from, path, entry.mark.line);
         }
         if (body) out.push_back({from, std::move(*body), entry.mark.line, entry.find("target")});

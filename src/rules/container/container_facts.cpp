@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
 #include "model/image_ref.h"
@@ -239,34 +240,16 @@ bool is_development_compose(std::string_view path) {
   return false;
 }
 
-std::string normalize_path(std::string_view path) {
-  std::vector<std::string> parts;
-  for (const auto& part : core::split(path, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == ".." && !parts.empty()) {
-      parts.pop_back();
-      continue;
-    }
-    parts.push_back(part);
-  }
-  return core::join(parts, "/");
-}
-
-std::string join_path(std::string_view dir, std::string_view name) {
-  if (!name.empty() && name.front() == '/') return normalize_path(name);
-  return normalize_path(std::string(dir) + "/" + std::string(name));
-}
-
 std::string compose_dockerfile_path(const model::ComposeFile& compose,
                                     const model::ComposeService& service,
                                     std::string* context_dir) {
   if (!service.builds || service.build_context.find("://") != std::string::npos ||
       service.build_context.rfind("git@", 0) == 0)
     return "";
-  std::string context = join_path(directory_name(compose.path), service.build_context);
+  std::string context = core::join_path(directory_name(compose.path), service.build_context);
   if (context_dir != nullptr) *context_dir = context;
-  return join_path(context,
-                   service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile);
+  return core::join_path(
+      context, service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile);
 }
 
 size_t target_stage(const parse::Dockerfile& file, std::string_view target) {

@@ -36,10 +36,6 @@ std::vector<PackageInstall> package_installs(std::string_view script);
 // directory named dev, test(s), e2e or ci.
 bool is_development_compose(std::string_view path);
 
-// "a/./b/../c" -> "a/c"; "" for the repository root.
-std::string normalize_path(std::string_view path);
-std::string join_path(std::string_view dir, std::string_view name);
-
 // The repository path of the Dockerfile a compose service builds (its build context joined to
 // the compose file's directory, then build.dockerfile or "Dockerfile"); "" when it builds from a
 // URL or does not build. context_dir receives the context directory.

@@ -1,3 +1,4 @@
+#include "core/paths.h"
 #include "core/strings.h"
 #include "rules/common.h"
 #include "rules/container/container_facts.h"
@@ -7,8 +8,8 @@ namespace golive::rules::container {
 namespace {
 
 bool has_ignore_file(const model::RepoModel& model, std::string_view context_dir) {
-  return model.file(join_path(context_dir, ".dockerignore")) != nullptr ||
-         model.file(join_path(context_dir, ".containerignore")) != nullptr;
+  return model.file(core::join_path(context_dir, ".dockerignore")) != nullptr ||
+         model.file(core::join_path(context_dir, ".containerignore")) != nullptr;
 }
 
 // A compose service builds this Dockerfile from a context that has an ignore file.

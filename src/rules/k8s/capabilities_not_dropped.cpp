@@ -24,10 +24,7 @@ constexpr std::array<std::string_view, 5> kDangerous = {"ALL", "SYS_ADMIN", "NET
                                                         "SYS_MODULE", "SYS_PTRACE"};
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_container(context.model(), true, [&](const ContainerSite& site) {
     if (is_windows_pod(site.pod_spec)) return;

@@ -16,10 +16,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kNamespac
 }};
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_workload(context.model(), [&](const WorkloadSite& site) {
     for (const auto& [key, effect] : kNamespaces) {

@@ -51,10 +51,7 @@ bool mounted_writable(const parse::Node& pod_spec, const std::string& volume) {
 }
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_workload(context.model(), [&](const WorkloadSite& site) {
     const parse::Node* volumes = path_to(&site.pod_spec, {"volumes"});

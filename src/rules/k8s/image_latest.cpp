@@ -9,10 +9,7 @@ namespace golive::rules::k8s {
 namespace {
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_container(context.model(), true, [&](const ContainerSite& site) {
     const parse::Node* image = path_to(site.container.node, {"image"});

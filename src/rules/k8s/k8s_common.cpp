@@ -26,10 +26,24 @@ void for_each_container(const model::RepoModel& model, bool include_init,
   });
 }
 
+namespace {
+
 bool has_workloads(const model::RepoModel& model) {
-  bool any = false;
-  for_each_workload(model, [&](const WorkloadSite&) { any = true; });
-  return any;
+  for (const auto& environment : model.k8s_environments) {
+    for (const auto& object : environment.objects) {
+      const parse::Node* pod_spec = model::pod_spec_of(object);
+      if (pod_spec != nullptr && pod_spec->is_map()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool require_workloads(RuleContext& context) {
+  if (has_workloads(context.model())) return true;
+  context.not_applicable("no Kubernetes workload");
+  return false;
 }
 
 std::string describe(const model::RenderedObject& object, const model::ContainerView& container) {

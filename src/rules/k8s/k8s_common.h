@@ -30,7 +30,9 @@ void for_each_workload(const model::RepoModel& model,
 // Every container of every workload; init containers only when include_init.
 void for_each_container(const model::RepoModel& model, bool include_init,
                         const std::function<void(const ContainerSite&)>& visit);
-bool has_workloads(const model::RepoModel& model);
+// Marks the rule not applicable ("no Kubernetes workload") and returns false when no
+// environment renders a workload.
+bool require_workloads(RuleContext& context);
 
 // "container 'api' of Deployment/api"
 std::string describe(const model::RenderedObject& object, const model::ContainerView& container);

@@ -1,5 +1,6 @@
 #include <cctype>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "rules/k8s/k8s_common.h"
 #include "rules/k8s/object_index.h"
@@ -48,20 +49,6 @@ std::string directory_of(std::string_view path) {
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
 }
 
-// directory + relative path, with "." and ".." resolved.
-std::string join_path(const std::string& directory, std::string_view relative) {
-  std::vector<std::string> parts;
-  for (const auto& part : core::split(directory + "/" + std::string(relative), '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == ".." && !parts.empty()) {
-      parts.pop_back();
-    } else {
-      parts.push_back(part);
-    }
-  }
-  return core::join(parts, "/");
-}
-
 // A kustomize secretGenerator value read from a file ("<from key=path>"): committed only when
 // the file is in the repository; a gitignored .env is the way to keep it out.
 bool committed_value(const model::RepoModel& model, const model::RenderedObject& secret,
@@ -71,7 +58,7 @@ bool committed_value(const model::RepoModel& model, const model::RenderedObject&
   text = text.substr(6, text.size() - 7);
   if (size_t equals = text.find('='); equals != std::string_view::npos)
     text = text.substr(equals + 1);
-  return model.file(join_path(directory_of(secret.where(value).path), text)) != nullptr;
+  return model.file(core::join_path(directory_of(secret.where(value).path), text)) != nullptr;
 }
 
 bool is_kustomization(std::string_view path) {

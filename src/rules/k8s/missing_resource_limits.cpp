@@ -13,10 +13,7 @@ bool limited(const ContainerSite& site, std::string_view resource) {
 }
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_container(context.model(), true, [&](const ContainerSite& site) {
     if (limited(site, "memory")) return;

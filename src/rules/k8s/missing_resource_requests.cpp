@@ -18,10 +18,7 @@ bool requested(const ContainerSite& site, std::string_view resource) {
 }
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_container(context.model(), true, [&](const ContainerSite& site) {
     std::vector<std::string> missing;

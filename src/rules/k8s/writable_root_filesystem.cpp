@@ -8,10 +8,7 @@ namespace golive::rules::k8s {
 namespace {
 
 void check(RuleContext& context) {
-  if (!has_workloads(context.model())) {
-    context.not_applicable("no Kubernetes workload");
-    return;
-  }
+  if (!require_workloads(context)) return;
   EnvironmentReporter reporter(context);
   for_each_container(context.model(), true, [&](const ContainerSite& site) {
     if (is_windows_pod(site.pod_spec)) return;

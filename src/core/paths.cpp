@@ -1,0 +1,27 @@
+#include "core/paths.h"
+
+#include <vector>
+
+#include "core/strings.h"
+
+namespace golive::core {
+
+std::string normalize_path(std::string_view path) {
+  std::vector<std::string> parts;
+  for (auto& part : split(path, '/')) {
+    if (part.empty() || part == ".") continue;
+    if (part == ".." && !parts.empty() && parts.back() != "..") {
+      parts.pop_back();
+    } else {
+      parts.push_back(std::move(part));
+    }
+  }
+  return join(parts, "/");
+}
+
+std::string join_path(std::string_view directory, std::string_view name) {
+  if (directory.empty() || (!name.empty() && name.front() == '/')) return normalize_path(name);
+  return normalize_path(std::string(directory) + "/" + std::string(name));
+}
+
+}  // namespace golive::core
