@@ -9,5 +9,6 @@ using Action = std::function<int()>;
 
 Action add_scan_command(CLI::App& app);
 Action add_rules_command(CLI::App& app);
+Action add_secrets_command(CLI::App& app);
 
 }  // namespace golive::cli

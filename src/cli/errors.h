@@ -16,6 +16,12 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Today's date in UTC, YYYY-MM-DD; GOLIVE_TODAY pins it so waiver expiry is testable.
+std::string today();
+
+// Colour for "always", never for "never"; for "auto", only on a terminal without NO_COLOR.
+bool use_color(const std::string& mode);
+
 // Writes text to path, or throws UsageError naming the path.
 void write_file(const std::string& path, const std::string& text);
 

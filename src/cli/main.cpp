@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
   Action scan = add_scan_command(app);
   Action rules = add_rules_command(app);
+  Action secrets = add_secrets_command(app);
   app.add_subcommand("version", "Print the version")->callback([] {
     std::cout << "golive " << golive::core::kVersion << "\n";
   });
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     if (app.got_subcommand("scan")) return scan();
     if (app.got_subcommand("rules")) return rules();
+    if (app.got_subcommand("secrets")) return secrets();
     return kExitPass;
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) return app.exit(error);

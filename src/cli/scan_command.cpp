@@ -30,18 +30,6 @@ struct ScanOptions {
   bool quiet = false;
 };
 
-// Today's date in UTC; GOLIVE_TODAY (YYYY-MM-DD) pins it, so waiver expiry is testable.
-std::string today() {
-  if (const char* pinned = std::getenv("GOLIVE_TODAY"); pinned != nullptr && *pinned != '\0')
-    return pinned;
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[11];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
-  return buffer;
-}
-
 void check_selection(const std::vector<std::string>& names, std::string_view flag) {
   std::vector<std::string> known = rules::all_sections();
   for (const auto* rule : rules::all_rules()) known.emplace_back(rule->meta.id);
@@ -71,12 +59,6 @@ std::vector<std::pair<std::string, std::string>> parse_outputs(
     parsed.emplace_back(format, output.substr(eq + 1));
   }
   return parsed;
-}
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
 int run_scan(const ScanOptions& options) {

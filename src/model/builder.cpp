@@ -107,6 +107,7 @@ void add_structured(RepoModel& model, SourceFile& file, std::string_view content
       model.compose_files.push_back(extract_compose(file.path, set.documents.front()));
   }
   find_k8s_objects(set, model);
+  learn_prometheus(set, content, model.prometheus);
 }
 
 }  // namespace
@@ -120,6 +121,10 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     model.files.push_back(std::move(file));
     return;
   }
+  auto secrets_found = secrets::Detector::builtin().scan(content, path);
+  model.secret_findings.insert(model.secret_findings.end(),
+                               std::make_move_iterator(secrets_found.begin()),
+                               std::make_move_iterator(secrets_found.end()));
   auto suppressions = parse::find_suppressions(content);
   if (!suppressions.empty()) model.suppressions[path] = std::move(suppressions);
 
@@ -148,6 +153,12 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
       model.env_files.push_back(std::move(env));
       break;
     }
+    case walk::FileKind::kTerraform: {
+      parse::ParseIssues issues;
+      learn_terraform(path, content, model.terraform, issues);
+      record_issues(path, issues, model);
+      break;
+    }
     case walk::FileKind::kDoc:
       model.docs.push_back({path, std::string(content)});
       break;
@@ -155,6 +166,9 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
       break;
   }
   learn_coverage(file, content, model);
+  learn_app_facts(file, content, model);
+  learn_env_reads(file, content, model);
+  learn_resilience(file, content, model);
   model.files.push_back(std::move(file));
 }
 
@@ -179,7 +193,13 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.compose_files, part.compose_files);
   append(into.env_expectations, part.env_expectations);
   append(into.parse_problems, part.parse_problems);
+  append(into.secret_findings, part.secret_findings);
   into.coverage.merge(part.coverage);
+  into.terraform.merge(part.terraform);
+  into.prometheus.merge(part.prometheus);
+  into.app.merge(part.app);
+  into.env.merge(part.env);
+  into.resilience.merge(part.resilience);
   into.suppressions.merge(part.suppressions);
 }
 
@@ -215,7 +235,9 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   for (auto& part : parts) merge(model, part.model);
   link_local_actions(model);
   derive_gate_facts(model);
+  resolve_prometheus_rule_files(model);
   render_k8s_environments(model);
+  derive_terraform(model.terraform);
   model.skipped = walker.skipped();
   model.skipped.insert(model.skipped.end(), unreadable.begin(), unreadable.end());
   std::sort(model.skipped.begin(), model.skipped.end(),

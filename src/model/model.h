@@ -6,14 +6,20 @@
 #include <string>
 #include <vector>
 
+#include "model/app_facts.h"
 #include "model/ci.h"
 #include "model/compose.h"
 #include "model/coverage.h"
+#include "model/env_reads.h"
 #include "model/k8s.h"
+#include "model/prometheus.h"
+#include "model/resilience.h"
+#include "model/terraform.h"
 #include "parse/dockerfile.h"
 #include "parse/env_file.h"
 #include "parse/suppressions.h"
 #include "parse/yaml.h"
+#include "secrets/detector.h"
 #include "walk/classify.h"
 #include "walk/walker.h"
 
@@ -97,7 +103,13 @@ struct RepoModel {
   std::vector<ComposeFile> compose_files;
   std::vector<EnvFileExpectation> env_expectations;
   std::vector<ParseProblem> parse_problems;
+  std::vector<secrets::SecretFinding> secret_findings;  // committed secrets, redacted
+  AppFacts app;  // libraries, routes, CORS and load tests in application code (app_facts.h)
   CoverageFacts coverage;       // coverage thresholds and settings, task scripts (model/coverage.h)
+  PrometheusFacts prometheus;   // rules, configs, monitors, dashboards (model/prometheus.h)
+  EnvFacts env;                 // env reads, template comments, secrets managers (model/env_reads.h)
+  ResilienceFacts resilience;   // backups, databases, migrations (model/resilience.h)
+  TerraformFacts terraform;     // parsed .tf/.tfvars, modules, environments (terraform.h)
   DerivedGateFacts gate_facts;  // filled by derive_gate_facts() at the end of the build
   std::map<std::string, std::vector<parse::Suppression>> suppressions;  // by path
   std::vector<walk::SkippedPath> skipped;

@@ -79,6 +79,18 @@ int heading_line_with(std::string_view text, const std::vector<std::string_view>
   return 0;
 }
 
+bool deploys_a_service(const model::RepoModel& model) {
+  if (!model.dockerfiles.empty() || !model.compose_files.empty() || !model.helm_charts.empty())
+    return true;
+  for (const auto& object : model.k8s_objects) {
+    const std::string& kind = object.kind;
+    if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
+        kind == "CronJob" || kind == "Job" || kind == "Pod" || kind == "Rollout")
+      return true;
+  }
+  return false;
+}
+
 }  // namespace golive::rules
 
 #include "rules/rule.h"

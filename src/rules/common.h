@@ -13,6 +13,11 @@ std::string_view directory_name(std::string_view path);
 // "CODE_OF_CONDUCT.md" -> "CODE_OF_CONDUCT"; upper-cased, without extension.
 std::string upper_stem(std::string_view path);
 
+// True when the repository ships something that runs as a service: a Dockerfile, a compose
+// file, a Kubernetes workload or a Helm chart. Rules about a running service (alerts, backups,
+// rate limits) do not apply to a library or a command-line tool.
+bool deploys_a_service(const model::RepoModel& model);
+
 // The README at the repository root (the first by path when there are several), or nullptr.
 const model::TextDocument* root_readme(const model::RepoModel& model);
 

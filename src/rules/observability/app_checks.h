@@ -1,0 +1,21 @@
+#pragma once
+// What the rules about application code share: when they apply, and how a missing capability
+// is reported. The facts come from model/app_facts.h.
+#include <string_view>
+
+#include "model/app_facts.h"
+#include "rules/rule.h"
+
+namespace golive::rules {
+
+// True when the repository deploys a service with application source in a supported ecosystem
+// (Node, Python, Go, Java/Kotlin); otherwise marks the rule not applicable and returns false.
+bool require_application(RuleContext& context);
+
+// Reports, for the repository as a whole, that no evidence of capability exists in the code,
+// the manifests or the service's config. what names the capability ("metrics library");
+// examples lists libraries that would count.
+void require_capability(RuleContext& context, model::AppCapability capability,
+                        std::string_view what, std::string_view examples);
+
+}  // namespace golive::rules

@@ -1,0 +1,289 @@
+#include "secrets/detector.h"
+
+#include <hs/hs.h>
+#include <openssl/evp.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <stdexcept>
+
+#include "parse/suppressions.h"
+#include "secrets/filters.h"
+#include "secrets/rules.h"
+
+namespace golive::secrets {
+
+struct Detector::Compiled {
+  hs_database_t* database = nullptr;
+  std::vector<std::unique_ptr<RE2>> extractors;  // one per rule, same order
+  ~Compiled() { hs_free_database(database); }
+};
+
+namespace {
+
+constexpr size_t kBinarySniffBytes = 8000;
+constexpr size_t kMultilineWindow = 16 * 1024;
+constexpr size_t kLongLineWindow = 2048;  // each side of a match on a minified line
+constexpr size_t kKeywordReach = 80;
+constexpr std::string_view kCaseless = "(?i)";
+
+// Each thread keeps one scratch space, grown to fit every database it has scanned with.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  const hs_database_t* sized_for = nullptr;
+  ~ThreadScratch() { hs_free_scratch(scratch); }
+};
+
+hs_scratch_t* scratch_for(const hs_database_t* database) {
+  thread_local ThreadScratch cache;
+  if (cache.sized_for != database) {
+    if (hs_alloc_scratch(database, &cache.scratch) != HS_SUCCESS)
+      throw std::runtime_error("cannot allocate Vectorscan scratch space");
+    cache.sized_for = database;
+  }
+  return cache.scratch;
+}
+
+struct Window {
+  unsigned rule = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+size_t line_begin(std::string_view text, size_t pos) {
+  size_t found = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  if (pos == 0 || found == std::string_view::npos) return 0;
+  return found + 1;
+}
+
+size_t line_end(std::string_view text, size_t pos) {
+  size_t found = text.find('\n', pos);
+  return found == std::string_view::npos ? text.size() : found;
+}
+
+// Collects, per rule, the windows where Vectorscan saw a match end; one window per line.
+struct MatchCollector {
+  std::string_view text;
+  std::span<const SecretRule> rules;
+  std::vector<size_t> covered_until;
+  std::vector<Window> windows;
+
+  void add(unsigned rule, size_t match_end) {
+    if (match_end <= covered_until[rule]) return;
+    size_t last = match_end == 0 ? 0 : match_end - 1;
+    if (rules[rule].multiline) {
+      // A block (a PEM key) may start lines before its match ends: look both ways.
+      size_t begin = line_begin(text, last > kMultilineWindow ? last - kMultilineWindow : 0);
+      size_t end = std::min(text.size(), last + kMultilineWindow);
+      covered_until[rule] = end;
+      windows.push_back({rule, begin, end});
+      return;
+    }
+    size_t begin = line_begin(text, last);
+    size_t end = line_end(text, last);
+    if (end - begin > 2 * kLongLineWindow) {
+      begin = std::max(begin, last > kLongLineWindow ? last - kLongLineWindow : 0);
+      end = std::min(end, last + kLongLineWindow);
+    }
+    covered_until[rule] = end;
+    windows.push_back({rule, begin, end});
+  }
+};
+
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+             unsigned int /*flags*/, void* context) {
+  static_cast<MatchCollector*>(context)->add(id, static_cast<size_t>(to));
+  return 0;
+}
+
+struct RawHit {
+  unsigned rule = 0;
+  size_t offset = 0;
+  std::string_view secret;
+};
+
+bool keyword_near(std::string_view text, size_t match_begin, size_t match_end,
+                  const SecretRule& rule) {
+  if (rule.keywords.size() == 0) return true;
+  size_t begin = std::min(line_begin(text, match_begin),
+                          match_begin > kKeywordReach ? match_begin - kKeywordReach : 0);
+  begin = std::max(begin, match_begin > kLongLineWindow ? match_begin - kLongLineWindow : 0);
+  size_t end = std::min(line_end(text, match_end), match_end + kLongLineWindow);
+  return contains_keyword(text.substr(begin, end - begin), rule.keywords);
+}
+
+bool passes_filters(std::string_view text, const SecretRule& rule, std::string_view secret,
+                    size_t match_begin, size_t match_end) {
+  if (secret.empty() || is_placeholder(secret)) return false;
+  if (rule.min_entropy > 0 && shannon_entropy(secret) < rule.min_entropy) return false;
+  return keyword_near(text, match_begin, match_end, rule);
+}
+
+void extract(std::string_view text, const Window& window, const SecretRule& rule, const RE2& re,
+             std::vector<RawHit>& hits) {
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> captured(static_cast<size_t>(groups) + 1);
+  // The window is its own text, so ^ and $ in a pattern mean the edges of the line.
+  re2::StringPiece line(text.data() + window.begin, window.end - window.begin);
+  size_t pos = 0;
+  while (pos < line.size() &&
+         re.Match(line, pos, line.size(), RE2::UNANCHORED, captured.data(), groups + 1)) {
+    const re2::StringPiece& match = captured[0];
+    size_t match_begin = static_cast<size_t>(match.data() - text.data());
+    size_t match_end = match_begin + match.size();
+    const re2::StringPiece& group = captured[static_cast<size_t>(rule.secret_group)];
+    if (group.data() != nullptr) {
+      std::string_view secret(group.data(), group.size());
+      if (passes_filters(text, rule, secret, match_begin, match_end))
+        hits.push_back({window.rule, static_cast<size_t>(group.data() - text.data()), secret});
+    }
+    pos = (match.empty() ? match_end + 1 : match_end) - window.begin;
+  }
+}
+
+bool suppressed(const std::vector<parse::Suppression>& suppressions, int line,
+                std::string_view rule_id) {
+  for (const auto& suppression : suppressions) {
+    if ((suppression.line == line || suppression.line == line - 1) &&
+        suppression.rule_id == rule_id && !suppression.reason.empty())
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+core::Result<std::shared_ptr<const Detector>> Detector::compile(std::span<const SecretRule> rules) {
+  std::shared_ptr<Detector> detector(new Detector());
+  detector->rules_ = rules;
+  detector->compiled_ = std::make_unique<Compiled>();
+  std::vector<std::string> expressions;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (unsigned i = 0; i < rules.size(); ++i) {
+    const SecretRule& rule = rules[i];
+    std::string_view pattern = rule.pattern;
+    unsigned flag = 0;
+    if (pattern.starts_with(kCaseless)) {
+      pattern.remove_prefix(kCaseless.size());
+      flag |= HS_FLAG_CASELESS;
+    }
+    expressions.emplace_back(pattern);
+    flags.push_back(flag);
+    ids.push_back(i);
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re =
+        std::make_unique<RE2>(re2::StringPiece(rule.pattern.data(), rule.pattern.size()), options);
+    if (!re->ok())
+      return core::Error{"secret rule '" + std::string(rule.id) + "': " + re->error(), ""};
+    if (rule.secret_group < 0 || rule.secret_group > re->NumberOfCapturingGroups())
+      return core::Error{"secret rule '" + std::string(rule.id) + "': no capture group " +
+                             std::to_string(rule.secret_group),
+                         ""};
+    detector->compiled_->extractors.push_back(std::move(re));
+  }
+  std::vector<const char*> pointers;
+  for (const auto& expression : expressions) pointers.push_back(expression.c_str());
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
+                       &detector->compiled_->database, &error) != HS_SUCCESS) {
+    std::string message = error != nullptr ? error->message : "unknown error";
+    std::string rule_id = error != nullptr && error->expression >= 0
+                              ? std::string(rules[static_cast<size_t>(error->expression)].id)
+                              : "?";
+    hs_free_compile_error(error);
+    return core::Error{"secret rule '" + rule_id + "': " + message, ""};
+  }
+  return std::shared_ptr<const Detector>(std::move(detector));
+}
+
+const Detector& Detector::builtin() {
+  static const std::shared_ptr<const Detector> detector = [] {
+    auto compiled = compile(builtin_rules());
+    if (!compiled.ok()) throw std::logic_error("built-in " + compiled.error().message);
+    return compiled.value();
+  }();
+  return *detector;
+}
+
+Detector::~Detector() = default;
+
+std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_view path) const {
+  std::vector<SecretFinding> findings;
+  if (text.empty() || looks_binary(text)) return findings;
+  MatchCollector collector{text, rules_, std::vector<size_t>(rules_.size(), 0), {}};
+  hs_scan(compiled_->database, text.data(), static_cast<unsigned>(text.size()), 0,
+          scratch_for(compiled_->database), on_match, &collector);
+  if (collector.windows.empty()) return findings;
+
+  std::vector<RawHit> hits;
+  for (const Window& window : collector.windows)
+    extract(text, window, rules_[window.rule], *compiled_->extractors[window.rule], hits);
+  std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const RawHit& a, const RawHit& b) {
+                           return a.offset == b.offset && a.rule == b.rule;
+                         }),
+             hits.end());
+
+  auto suppressions = parse::find_suppressions(text);
+  const bool test_path = is_test_path(path);
+  int line = 1;
+  size_t counted_to = 0;
+  for (const RawHit& hit : hits) {
+    line +=
+        static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                    text.begin() + static_cast<std::ptrdiff_t>(hit.offset), '\n'));
+    counted_to = hit.offset;
+    const SecretRule& rule = rules_[hit.rule];
+    std::string rule_id = "secrets/" + std::string(rule.id);
+    if (suppressed(suppressions, line, rule_id)) continue;
+    SecretFinding finding;
+    finding.rule_id = std::move(rule_id);
+    finding.description = rule.description;
+    finding.path = path;
+    finding.line = line;
+    finding.column = static_cast<int>(hit.offset - line_begin(text, hit.offset)) + 1;
+    finding.redacted = redact(hit.secret);
+    finding.fingerprint = fingerprint(finding.rule_id, path, hit.secret);
+    finding.in_test_path = test_path;
+    finding.severity = test_path ? SecretSeverity::kWarning : rule.severity;
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
+std::string redact(std::string_view secret) {
+  size_t shown = secret.size() >= 16 ? 4 : secret.size() / 4;
+  return std::string(secret.substr(0, shown)) + "... (" + std::to_string(secret.size()) + " chars)";
+}
+
+std::string fingerprint(std::string_view rule_id, std::string_view path, std::string_view secret) {
+  std::string input;
+  input.reserve(rule_id.size() + path.size() + secret.size() + 2);
+  input.append(rule_id).push_back('\0');
+  input.append(path).push_back('\0');
+  input.append(secret);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned i = 0; i < 16 && i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xf]);
+  }
+  return hex;
+}
+
+bool looks_binary(std::string_view text) {
+  return std::memchr(text.data(), '\0', std::min(text.size(), kBinarySniffBytes)) != nullptr;
+}
+
+}  // namespace golive::secrets

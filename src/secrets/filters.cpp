@@ -1,0 +1,94 @@
+#include "secrets/filters.h"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+namespace golive::secrets {
+namespace {
+
+constexpr std::array<std::string_view, 17> kPlaceholderWords = {
+    "example", "xxxx",   "placeholder", "your", "changeme", "change_me",
+    "dummy",   "sample", "redacted",    "****", "...",      "<",
+    ">",       "${",     "{{",          "%s",   "insert"};
+
+constexpr std::array<std::string_view, 8> kLookupPrefixes = {
+    "process.env", "os.environ", "os.getenv", "env(", "getenv(", "$", "settings.", "config."};
+
+constexpr std::array<std::string_view, 10> kTestDirectories = {
+    "test/",    "tests/",    "spec/",      "specs/",     "fixtures/",
+    "fixture/", "testdata/", "__tests__/", "__mocks__/", "test_data/"};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool one_repeated_character(std::string_view text) {
+  return text.find_first_not_of(text.front()) == std::string_view::npos;
+}
+
+// "123456789", "abcdefgh", "987654321": keyboard runs people type as stand-ins.
+bool has_long_sequential_run(std::string_view text) {
+  constexpr int kRun = 6;
+  int up = 1;
+  int down = 1;
+  for (size_t i = 1; i < text.size(); ++i) {
+    int step = static_cast<unsigned char>(text[i]) - static_cast<unsigned char>(text[i - 1]);
+    up = step == 1 ? up + 1 : 1;
+    down = step == -1 ? down + 1 : 1;
+    if (up >= kRun || down >= kRun) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double shannon_entropy(std::string_view text) {
+  if (text.empty()) return 0.0;
+  std::array<int, 256> counts{};
+  for (unsigned char c : text) ++counts[c];
+  double entropy = 0.0;
+  const auto total = static_cast<double>(text.size());
+  for (int count : counts) {
+    if (count == 0) continue;
+    double p = count / total;
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+bool is_placeholder(std::string_view secret) {
+  if (secret.empty() || one_repeated_character(secret)) return true;
+  std::string text = lower(secret);
+  for (std::string_view word : kPlaceholderWords) {
+    if (text.find(word) != std::string::npos) return true;
+  }
+  for (std::string_view prefix : kLookupPrefixes) {
+    if (text.starts_with(prefix)) return true;
+  }
+  return has_long_sequential_run(text);
+}
+
+bool is_test_path(std::string_view path) {
+  std::string text = "/" + lower(path);
+  for (std::string_view dir : kTestDirectories) {
+    if (text.find("/" + std::string(dir)) != std::string::npos) return true;
+  }
+  std::string_view name = std::string_view(text).substr(text.rfind('/') + 1);
+  return name.starts_with("test_") || name.find("_test.") != std::string_view::npos ||
+         name.find(".test.") != std::string_view::npos ||
+         name.find(".spec.") != std::string_view::npos;
+}
+
+bool contains_keyword(std::string_view text, std::initializer_list<std::string_view> keywords) {
+  std::string haystack = lower(text);
+  for (std::string_view keyword : keywords) {
+    if (haystack.find(keyword) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace golive::secrets

@@ -1,0 +1,22 @@
+#pragma once
+// The filters a pattern match passes before it is reported: they are what keeps the detector
+// precise on real code, where most strings that look like keys are placeholders or lookups.
+#include <initializer_list>
+#include <string_view>
+
+namespace golive::secrets {
+
+// Shannon entropy of the text in bits per character.
+double shannon_entropy(std::string_view text);
+
+// A value written to be replaced (EXAMPLE, xxxx, <your-token>, ${VAR}, changeme, 123456...) or
+// a lookup of the real value (process.env.X, os.environ[...], $VAR): not a committed secret.
+bool is_placeholder(std::string_view secret);
+
+// Paths of tests and fixtures, where findings are downgraded to warnings rather than dropped.
+bool is_test_path(std::string_view path);
+
+// Whether one of the lower-case keywords appears, case-insensitively, in the text.
+bool contains_keyword(std::string_view text, std::initializer_list<std::string_view> keywords);
+
+}  // namespace golive::secrets
