@@ -1,6 +1,6 @@
 # The Makefile only calls scripts and CMake presets; see CMakePresets.json.
 ARGS ?= scan examples/gappy-shop
-.PHONY: deps build run test asan coverage bench docs format clean
+.PHONY: deps build run test asan coverage bench bench-secrets docs format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,10 @@ bench: build
 	@cmake --build --preset release --target golive_micro_bench
 	@build/bench/micro/golive_micro_bench --benchmark_min_time=0.2
 	@bench/run.sh
+
+# golive secrets against ripgrep on a generated 1.1 GiB corpus, and a 20,000-commit history.
+bench-secrets: build
+	@python3 bench/secrets/run.py
 
 docs: build
 	@build/golive rules docs docs/rules

@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3
   libyaml-dev nlohmann-json3-dev libcli11-dev libre2-dev libgit2-dev
-  libvectorscan-dev libgtest-dev libgmock-dev libbenchmark-dev gcovr
+  libvectorscan-dev libssl-dev ripgrep libgtest-dev libgmock-dev libbenchmark-dev gcovr
 )
 missing=()
 for p in "${packages[@]}"; do

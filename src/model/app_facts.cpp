@@ -68,8 +68,8 @@ constexpr std::array kSourceExtensions = {
 
 // Directory names whose files are tests or load tests, not the service's own code.
 constexpr std::array<std::string_view, 14> kTestDirectories = {
-    "test",      "tests",      "__tests__",  "spec",      "specs",      "e2e", "testing",
-    "load-test", "load-tests", "loadtest",   "loadtests", "perf-tests", "k6",  "locust"};
+    "test",      "tests",      "__tests__", "spec",      "specs",      "e2e", "testing",
+    "load-test", "load-tests", "loadtest",  "loadtests", "perf-tests", "k6",  "locust"};
 
 bool is_test_path(std::string_view path) {
   for (const auto& part : core::split(directory_of(path), '/')) {
@@ -119,7 +119,8 @@ struct LibrarySignal {
 using C = AppCapability;
 
 // Route paths that answer health, readiness and liveness probes.
-#define GOLIVE_HEALTH_PATH "health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness"
+#define GOLIVE_HEALTH_PATH \
+  "health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness"
 
 // Every library golive recognises, by ecosystem and capability. Dependency names are matched as
 // whole package names (Python names lower-cased with '_' as '-'); imports follow each language's
@@ -191,10 +192,11 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kNode, C::kRateLimiting, How::kDependency, "@nestjs/throttler", ""},
     LibrarySignal{Eco::kNode, C::kRateLimiting, How::kDependency, "express-slow-down", ""},
     // --- node: health routes (express, fastify, koa, nest)
-    LibrarySignal{Eco::kNode, C::kHealthRoute, How::kCode,
-                  R"(\.(?:get|all|head|route|use)\s*\(\s*['"`]((?:/[\w.:-]+)*/(?:)" GOLIVE_HEALTH_PATH
-                  R"()/?)['"`])",
-                  "route"},
+    LibrarySignal{
+        Eco::kNode, C::kHealthRoute, How::kCode,
+        R"(\.(?:get|all|head|route|use)\s*\(\s*['"`]((?:/[\w.:-]+)*/(?:)" GOLIVE_HEALTH_PATH
+        R"()/?)['"`])",
+        "route"},
     LibrarySignal{Eco::kNode, C::kHealthRoute, How::kCode,
                   R"(\burl\s*:\s*['"`]((?:/[\w.:-]+)*/(?:)" GOLIVE_HEALTH_PATH R"()/?)['"`])",
                   "route"},
@@ -204,10 +206,9 @@ const std::array kLibraries = {
     // --- python: metrics
     LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency, "prometheus-client", ""},
     LibrarySignal{Eco::kPython, C::kMetrics, How::kImport, "prometheus_client", ""},
-    LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency,
-                  "prometheus-fastapi-instrumentator", ""},
-    LibrarySignal{Eco::kPython, C::kMetrics, How::kImport, "prometheus_fastapi_instrumentator",
+    LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency, "prometheus-fastapi-instrumentator",
                   ""},
+    LibrarySignal{Eco::kPython, C::kMetrics, How::kImport, "prometheus_fastapi_instrumentator", ""},
     LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency, "django-prometheus", ""},
     LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency, "starlette-exporter", ""},
     LibrarySignal{Eco::kPython, C::kMetrics, How::kDependency, "prometheus-flask-exporter", ""},
@@ -244,8 +245,7 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kPython, C::kCorrelationId, How::kImport, "asgi_correlation_id", ""},
     LibrarySignal{Eco::kPython, C::kCorrelationId, How::kDependency, "django-guid", ""},
     LibrarySignal{Eco::kPython, C::kCorrelationId, How::kDependency, "django-log-request-id", ""},
-    LibrarySignal{Eco::kPython, C::kCorrelationId, How::kDependency, "flask-request-id-header",
-                  ""},
+    LibrarySignal{Eco::kPython, C::kCorrelationId, How::kDependency, "flask-request-id-header", ""},
     // --- python: error tracking
     LibrarySignal{Eco::kPython, C::kErrorTracking, How::kDependency, "sentry-sdk", ""},
     LibrarySignal{Eco::kPython, C::kErrorTracking, How::kImport, "sentry_sdk", ""},
@@ -300,8 +300,8 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kGo, C::kTracing, How::kDependency, "go.opentelemetry.io/otel/sdk", ""},
     LibrarySignal{Eco::kGo, C::kTracing, How::kImport, "go.opentelemetry.io/otel/sdk/trace", ""},
     LibrarySignal{Eco::kGo, C::kTracing, How::kImport, "go.opentelemetry.io/otel/trace", ""},
-    LibrarySignal{Eco::kGo, C::kTracing, How::kImport, "go.opentelemetry.io/contrib/instrumentation",
-                  ""},
+    LibrarySignal{Eco::kGo, C::kTracing, How::kImport,
+                  "go.opentelemetry.io/contrib/instrumentation", ""},
     LibrarySignal{Eco::kGo, C::kTracing, How::kDependency, "gopkg.in/DataDog/dd-trace-go.v1", ""},
     LibrarySignal{Eco::kGo, C::kTracing, How::kImport, "gopkg.in/DataDog/dd-trace-go.v1", ""},
     LibrarySignal{Eco::kGo, C::kTracing, How::kDependency, "github.com/uber/jaeger-client-go", ""},
@@ -333,10 +333,9 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kDependency, "github.com/unrolled/secure",
                   ""},
     LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kImport, "github.com/unrolled/secure", ""},
-    LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kImport, "github.com/gin-contrib/secure",
-                  ""},
-    LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kCode, R"(\bmiddleware\.Secure(?:WithConfig)?\s*\()",
-                  "echo Secure middleware"},
+    LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kImport, "github.com/gin-contrib/secure", ""},
+    LibrarySignal{Eco::kGo, C::kSecurityHeaders, How::kCode,
+                  R"(\bmiddleware\.Secure(?:WithConfig)?\s*\()", "echo Secure middleware"},
     // --- go: rate limiting
     LibrarySignal{Eco::kGo, C::kRateLimiting, How::kImport, "golang.org/x/time/rate", ""},
     LibrarySignal{Eco::kGo, C::kRateLimiting, How::kDependency, "github.com/didip/tollbooth", ""},
@@ -346,10 +345,12 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kGo, C::kRateLimiting, How::kCode, R"(\bmiddleware\.RateLimiter\w*\s*\()",
                   "echo RateLimiter middleware"},
     // --- go: health routes (net/http, gin, echo, chi)
-    LibrarySignal{Eco::kGo, C::kHealthRoute, How::kCode,
-                  R"re(\b(?:HandleFunc|Handle|GET|Get|HEAD|Head|Any|Match)\s*\(\s*"((?:GET |HEAD )?(?:/[\w.:{}-]+)*/(?:)re" GOLIVE_HEALTH_PATH
-                  R"re()/?)")re",
-                  "route"},
+    LibrarySignal{
+        Eco::kGo,
+        C::kHealthRoute, How::kCode,
+        R"re(\b(?:HandleFunc|Handle|GET|Get|HEAD|Head|Any|Match)\s*\(\s*"((?:GET |HEAD )?(?:/[\w.:{}-]+)*/(?:)re" GOLIVE_HEALTH_PATH
+        R"re()/?)")re",
+        "route"},
 
     // --- java: metrics
     LibrarySignal{Eco::kJava, C::kMetrics, How::kDependency, "io.micrometer", ""},
@@ -377,15 +378,17 @@ const std::array kLibraries = {
                   ""},
     LibrarySignal{Eco::kJava, C::kStructuredLogging, How::kDependency, "log4j-layout-template-json",
                   ""},
-    LibrarySignal{Eco::kJava, C::kStructuredLogging, How::kCode,
-                  R"(\b(?:LogstashEncoder|LoggingEventCompositeJsonEncoder|classic\.encoder\.JsonEncoder)\b)",
-                  "logback JSON encoder"},
+    LibrarySignal{
+        Eco::kJava, C::kStructuredLogging, How::kCode,
+        R"(\b(?:LogstashEncoder|LoggingEventCompositeJsonEncoder|classic\.encoder\.JsonEncoder)\b)",
+        "logback JSON encoder"},
     LibrarySignal{Eco::kJava, C::kStructuredLogging, How::kCode,
                   R"(<(?:JsonLayout|JsonTemplateLayout|EcsLayout)\b)", "log4j2 JSON layout"},
     // --- java: correlation ids
-    LibrarySignal{Eco::kJava, C::kCorrelationId, How::kCode,
-                  R"re(\bMDC\.put\s*\(\s*"(?:requestId|correlationId|request_id|correlation_id|traceId)")re",
-                  "MDC request id"},
+    LibrarySignal{
+        Eco::kJava, C::kCorrelationId, How::kCode,
+        R"re(\bMDC\.put\s*\(\s*"(?:requestId|correlationId|request_id|correlation_id|traceId)")re",
+        "MDC request id"},
     // --- java: error tracking
     LibrarySignal{Eco::kJava, C::kErrorTracking, How::kDependency, "io.sentry", ""},
     LibrarySignal{Eco::kJava, C::kErrorTracking, How::kImport, "io.sentry", ""},
@@ -393,8 +396,8 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kJava, C::kErrorTracking, How::kDependency, "com.bugsnag", ""},
     LibrarySignal{Eco::kJava, C::kErrorTracking, How::kDependency, "io.honeybadger", ""},
     // --- java: security headers (Spring Security writes them by default)
-    LibrarySignal{Eco::kJava, C::kSecurityHeaders, How::kDependency,
-                  "spring-boot-starter-security", ""},
+    LibrarySignal{Eco::kJava, C::kSecurityHeaders, How::kDependency, "spring-boot-starter-security",
+                  ""},
     LibrarySignal{
         Eco::kJava, C::kSecurityHeaders, How::kCode,
         R"((?:\.headers\s*\(\s*(?:\w+\s*->|\))|\b(?:contentSecurityPolicy|httpStrictTransportSecurity|frameOptions)\s*\())",
@@ -405,10 +408,9 @@ const std::array kLibraries = {
     LibrarySignal{Eco::kJava, C::kRateLimiting, How::kDependency, "com.bucket4j", ""},
     LibrarySignal{Eco::kJava, C::kRateLimiting, How::kImport, "io.github.bucket4j", ""},
     LibrarySignal{Eco::kJava, C::kRateLimiting, How::kDependency, "resilience4j-ratelimiter", ""},
-    LibrarySignal{Eco::kJava, C::kRateLimiting, How::kImport,
-                  "io.github.resilience4j.ratelimiter", ""},
-    LibrarySignal{Eco::kJava, C::kRateLimiting, How::kCode, R"(@RateLimiter\s*\()",
-                  "@RateLimiter"},
+    LibrarySignal{Eco::kJava, C::kRateLimiting, How::kImport, "io.github.resilience4j.ratelimiter",
+                  ""},
+    LibrarySignal{Eco::kJava, C::kRateLimiting, How::kCode, R"(@RateLimiter\s*\()", "@RateLimiter"},
     // --- java: health routes (Spring MVC mappings, Spring Boot actuator)
     LibrarySignal{
         Eco::kJava, C::kHealthRoute, How::kCode,
@@ -577,7 +579,8 @@ struct CorsPattern {
 };
 
 const std::array kCorsPatterns = {
-    CorsPattern{Eco::kNode, R"(\bcors\s*\()", "cors()", Window::kCallArgs, DefaultOrigin::kWhenUnset},
+    CorsPattern{Eco::kNode, R"(\bcors\s*\()", "cors()", Window::kCallArgs,
+                DefaultOrigin::kWhenUnset},
     CorsPattern{Eco::kNode, R"(\bregister\s*\(\s*(?:cors|fastifyCors)\s*,)", "@fastify/cors",
                 Window::kCallArgs, DefaultOrigin::kWhenUnset},
     CorsPattern{Eco::kNode, R"(\benableCors\s*\()", "nest enableCors()", Window::kCallArgs,
@@ -588,15 +591,16 @@ const std::array kCorsPatterns = {
                 Window::kCallArgs, DefaultOrigin::kNone},
     CorsPattern{Eco::kPython, R"(\bCORS\s*\()", "flask-cors CORS()", Window::kCallArgs,
                 DefaultOrigin::kWhenNoOriginArg},
-    CorsPattern{Eco::kPython,
-                R"((?m)^\s*CORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL|ALLOWED_ORIGINS|ORIGIN_WHITELIST|ALLOW_CREDENTIALS)\s*=)",
-                "django-cors-headers settings", Window::kFile, DefaultOrigin::kNone},
+    CorsPattern{
+        Eco::kPython,
+        R"((?m)^\s*CORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL|ALLOWED_ORIGINS|ORIGIN_WHITELIST|ALLOW_CREDENTIALS)\s*=)",
+        "django-cors-headers settings", Window::kFile, DefaultOrigin::kNone},
     CorsPattern{Eco::kGo, R"(\bcors\.New\s*\()", "cors.New()", Window::kCallArgs,
                 DefaultOrigin::kWhenUnset},
     CorsPattern{Eco::kGo, R"(\bcors\.(?:AllowAll|Default)\s*\(\s*\))", "cors allow-all",
                 Window::kFile, DefaultOrigin::kAlways},
-    CorsPattern{Eco::kGo, R"(\bhandlers\.CORS\s*\()", "gorilla handlers.CORS()",
-                Window::kCallArgs, DefaultOrigin::kWhenUnset},
+    CorsPattern{Eco::kGo, R"(\bhandlers\.CORS\s*\()", "gorilla handlers.CORS()", Window::kCallArgs,
+                DefaultOrigin::kWhenUnset},
     CorsPattern{Eco::kGo, R"(\bmiddleware\.CORSWithConfig\s*\()", "echo CORSWithConfig",
                 Window::kCallArgs, DefaultOrigin::kWhenUnset},
     CorsPattern{Eco::kGo, R"(\bmiddleware\.CORS\s*\(\s*\))", "echo CORS()", Window::kFile,
@@ -658,8 +662,8 @@ std::string_view window_of(const CorsPattern& pattern, std::string_view content,
     }
     case Window::kStatement: {
       size_t semicolon = content.find(';', end);
-      size_t stop = std::min(semicolon == std::string_view::npos ? content.size() : semicolon,
-                             end + 2048);
+      size_t stop =
+          std::min(semicolon == std::string_view::npos ? content.size() : semicolon, end + 2048);
       return content.substr(start, stop - start);
     }
     case Window::kLines: {
@@ -698,8 +702,8 @@ void scan_cors(Eco eco, const SourceFile& file, std::string_view content, AppFac
     re2::StringPiece input(content.data(), content.size());
     re2::StringPiece match;
     size_t sites = 0;
-    while (sites < 50 && regexes[i]->Match(input, 0, input.size(), re2::RE2::UNANCHORED, &match,
-                                           1)) {
+    while (sites < 50 &&
+           regexes[i]->Match(input, 0, input.size(), re2::RE2::UNANCHORED, &match, 1)) {
       ++sites;
       std::string_view window = window_of(pattern, content, match);
       std::string_view trimmed = core::trim(window);
@@ -757,10 +761,9 @@ const std::array kInfraSignals = {
         "ingress-nginx"},
     InfraSignal{C::kRateLimiting, "kubernetes", R"((?m)^\s*(rateLimit)\s*:\s*$)",
                 "traefik middleware"},
-    InfraSignal{
-        C::kSecurityHeaders, "kubernetes",
-        R"((?m)^\s*(stsSeconds|contentSecurityPolicy|frameDeny|contentTypeNosniff)\s*:)",
-        "traefik headers middleware"},
+    InfraSignal{C::kSecurityHeaders, "kubernetes",
+                R"((?m)^\s*(stsSeconds|contentSecurityPolicy|frameDeny|contentTypeNosniff)\s*:)",
+                "traefik headers middleware"},
 };
 
 const std::vector<std::unique_ptr<re2::RE2>>& infra_regexes() {
@@ -791,7 +794,8 @@ void scan_infra(const SourceFile& file, std::string_view content, AppFacts& fact
 // take the controller's documented defaults: "*" and true.
 void scan_ingress_cors(const SourceFile& file, std::string_view content, AppFacts& facts) {
   if (content.find("enable-cors") == std::string_view::npos) return;
-  static const re2::RE2 enable(R"(nginx\.ingress\.kubernetes\.io/enable-cors['"]?\s*:\s*['"]?true)");
+  static const re2::RE2 enable(
+      R"(nginx\.ingress\.kubernetes\.io/enable-cors['"]?\s*:\s*['"]?true)");
   static const re2::RE2 origin(
       R"(nginx\.ingress\.kubernetes\.io/cors-allow-origin['"]?\s*:\s*([^\n]*))");
   static const re2::RE2 credentials(
@@ -870,21 +874,24 @@ struct LoadTestPattern {
 };
 
 const std::array kLoadTestPatterns = {
-    LoadTestPattern{"k6", "k6", ".js .mjs .ts", R"(\bfrom\s+['"]k6(?:/[\w/-]+)?['"]|require\(\s*['"]k6)",
-                    "", R"(\bthresholds\s*:)",
+    LoadTestPattern{"k6", "k6", ".js .mjs .ts",
+                    R"(\bfrom\s+['"]k6(?:/[\w/-]+)?['"]|require\(\s*['"]k6)", "",
+                    R"(\bthresholds\s*:)",
                     "export const options = { thresholds: { http_req_duration: ['p(95)<500'] } }"},
-    LoadTestPattern{"locust", "locust", ".py", R"((?m)^\s*(?:from\s+locust\s+import|import\s+locust\b))", "",
-                    R"(\bprocess_exit_code\s*=|check[-_](?:fail[-_]ratio|avg[-_]response[-_]time|rps)\b)",
-                    "a quitting listener that sets environment.process_exit_code = 1 when "
-                    "stats.total.fail_ratio or get_response_time_percentile(0.95) is too high"},
-    LoadTestPattern{"artillery", "scenarios", ".yml .yaml", R"((?m)^config\s*:)", R"((?m)^scenarios\s*:)",
-                    R"((?m)^\s+ensure\s*:)", "config: { ensure: { p95: 500, maxErrorRate: 1 } }"},
+    LoadTestPattern{
+        "locust", "locust", ".py", R"((?m)^\s*(?:from\s+locust\s+import|import\s+locust\b))", "",
+        R"(\bprocess_exit_code\s*=|check[-_](?:fail[-_]ratio|avg[-_]response[-_]time|rps)\b)",
+        "a quitting listener that sets environment.process_exit_code = 1 when "
+        "stats.total.fail_ratio or get_response_time_percentile(0.95) is too high"},
+    LoadTestPattern{"artillery", "scenarios", ".yml .yaml", R"((?m)^config\s*:)",
+                    R"((?m)^scenarios\s*:)", R"((?m)^\s+ensure\s*:)",
+                    "config: { ensure: { p95: 500, maxErrorRate: 1 } }"},
     LoadTestPattern{"gatling", "Simulation", ".scala .java .kt",
                     R"(\bextends\s+Simulation\b|:\s*Simulation\s*\(\s*\))", "",
                     R"(\.assertions\s*\()",
                     "setUp(...).assertions(global().responseTime().percentile(95).lt(500))"},
-    LoadTestPattern{"jmeter", "jmeterTestPlan", ".jmx", R"(<jmeterTestPlan\b)", "", R"(<DurationAssertion\b)",
-                    "a Duration Assertion on the samplers"},
+    LoadTestPattern{"jmeter", "jmeterTestPlan", ".jmx", R"(<jmeterTestPlan\b)", "",
+                    R"(<DurationAssertion\b)", "a Duration Assertion on the samplers"},
 };
 
 bool has_extension(std::string_view name, std::string_view extensions) {
@@ -922,14 +929,12 @@ bool scan_load_test(const SourceFile& file, std::string_view content, AppFacts& 
     if (content.find(pattern.needle) == std::string_view::npos) continue;
     const LoadTestRegexes& regexes = load_test_regexes()[i];
     re2::StringPiece at;
-    if (!regexes.marker->Match(content, 0, content.size(), re2::RE2::UNANCHORED, &at, 1))
-      continue;
+    if (!regexes.marker->Match(content, 0, content.size(), re2::RE2::UNANCHORED, &at, 1)) continue;
     if (regexes.second && !re2::RE2::PartialMatch(content, *regexes.second)) continue;
     LoadTestScript script{std::string(pattern.tool), file.path, line_at(content, at.data()), 0,
                           std::string(pattern.hint)};
     re2::StringPiece threshold;
-    if (regexes.thresholds->Match(content, 0, content.size(), re2::RE2::UNANCHORED, &threshold,
-                                  1))
+    if (regexes.thresholds->Match(content, 0, content.size(), re2::RE2::UNANCHORED, &threshold, 1))
       script.thresholds_line = line_at(content, threshold.data());
     facts.load_tests.push_back(std::move(script));
     return true;
@@ -945,7 +950,8 @@ bool is_nginx_config(const SourceFile& file, std::string_view content) {
   bool conf = ends_with(name, ".conf") || ends_with(name, ".conf.template") ||
               ends_with(name, ".conf.tmpl");
   if (!conf) return false;
-  return lower.find("nginx") != std::string::npos || content.find("server {") != std::string::npos ||
+  return lower.find("nginx") != std::string::npos ||
+         content.find("server {") != std::string::npos ||
          content.find("location ") != std::string::npos;
 }
 

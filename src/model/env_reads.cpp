@@ -173,10 +173,11 @@ bool followed_by_fallback(std::string_view line, size_t at) {
   return false;
 }
 
-void scan_code_line(std::string_view ecosystem, std::string_view line, int line_number,
-                    const std::string& path, std::vector<EnvRead>& reads) {
-  for (const auto& pattern : kReadPatterns) {
-    if (pattern.ecosystem != ecosystem) continue;
+void scan_code_line(std::string_view ecosystem, const std::vector<const ReadPattern*>& patterns,
+                    std::string_view line, int line_number, const std::string& path,
+                    std::vector<EnvRead>& reads) {
+  for (const ReadPattern* entry : patterns) {
+    const ReadPattern& pattern = *entry;
     size_t from = 0;
     while ((from = line.find(pattern.token, from)) != std::string_view::npos) {
       size_t start = from;
@@ -434,7 +435,13 @@ void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel
     return;
   if (minified(content)) return;
   std::vector<std::string_view> lines = core::split_lines(content);
-  if (code) {
+  // The read patterns of the file's ecosystem whose token occurs in it: most files have none.
+  std::vector<const ReadPattern*> patterns;
+  for (const auto& pattern : kReadPatterns) {
+    if (pattern.ecosystem == ecosystem && content.find(pattern.token) != std::string_view::npos)
+      patterns.push_back(&pattern);
+  }
+  if (code && (spring || !patterns.empty())) {
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string_view trimmed = core::trim(lines[i]);
       if (trimmed.empty()) continue;
@@ -443,12 +450,12 @@ void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel
         if (trimmed[0] != '#' && trimmed[0] != '!')
           scan_spring_line(lines[i], number, file.path, facts.reads);
       } else if (!comment_line(trimmed) || (ecosystem == "python" && trimmed[0] == '*')) {
-        scan_code_line(ecosystem, lines[i], number, file.path, facts.reads);
+        scan_code_line(ecosystem, patterns, lines[i], number, file.path, facts.reads);
       }
     }
-    if (ecosystem == "python" && content.find("BaseSettings") != std::string_view::npos)
-      scan_pydantic(lines, file.path, facts.reads);
   }
+  if (code && ecosystem == "python" && content.find("BaseSettings") != std::string_view::npos)
+    scan_pydantic(lines, file.path, facts.reads);
   if (env_template) {
     for (std::string_view line : lines) {
       std::string_view trimmed = core::trim(line);

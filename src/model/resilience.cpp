@@ -200,17 +200,26 @@ bool positive_number_after(std::string_view line, std::string_view token) {
 void scan_backups(const SourceFile& file, std::string_view content,
                   const std::vector<std::string_view>& lines, ResilienceFacts& facts) {
   bool terraform = file.kind == walk::FileKind::kTerraform || ends_with(file.path, ".tf");
+  // Most files hold none of the tokens: keep the patterns whose token occurs in the file, so
+  // lines are only matched against those.
+  std::vector<const BackupPattern*> present;
+  for (const auto& pattern : kBackupPatterns) {
+    if (pattern.scope == Scope::kTerraform && !terraform) continue;
+    if (content.find(pattern.token) == std::string_view::npos) continue;
+    if (!pattern.file_marker.empty() && content.find(pattern.file_marker) == std::string::npos)
+      continue;
+    present.push_back(&pattern);
+  }
+  if (present.empty()) return;
   std::set<std::pair<int, std::string_view>> seen;  // one fact per kind and tool per file
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     std::string_view trimmed = core::trim(line);
     if (trimmed.empty() || comment(trimmed)) continue;
-    for (const auto& pattern : kBackupPatterns) {
-      if (pattern.scope == Scope::kTerraform && !terraform) continue;
+    for (const BackupPattern* entry : present) {
+      const BackupPattern& pattern = *entry;
       if (!has_token(line, pattern.token)) continue;
       if (!pattern.also.empty() && !has_token(line, pattern.also)) continue;
-      if (!pattern.file_marker.empty() && content.find(pattern.file_marker) == std::string::npos)
-        continue;
       if (pattern.positive_number && !positive_number_after(line, pattern.token)) continue;
       if (!seen.emplace(static_cast<int>(pattern.kind), pattern.tool).second) continue;
       facts.backups.push_back({pattern.kind, std::string(pattern.tool), file.path,

@@ -256,7 +256,7 @@ constexpr std::array kCommands = {
         R"(\bsemantic-release\b|\bgoreleaser\b|\bgh release create\b|\bchangeset (version|publish)\b|\brelease-it\b|\bstandard-version\b|\bcommit-and-tag-version\b|\bgit-cliff\b|\brelease-please\b|\brelease-cli create\b|\bcz bump\b|\bcargo release\b)",
         StepKind::kRelease, ""},
     CommandPattern{
-        R"(\bk6 run\b|\bartillery run\b|\blocust\b|\bwrk\b|\bhey\b|\bvegeta attack\b|\bgatling\b|\bjmeter\b)",
+        R"(\bk6(?::[\w.-]+)? run\b|\bartillery(?:@[\w.-]+)? run\b|\blocust\b|\bwrk\b|\bhey\b|\bvegeta attack\b|\bgatling\b|\bjmeter\b)",
         StepKind::kLoadTest, ""},
 };
 

@@ -27,6 +27,7 @@ std::string rule_page(const rules::Rule& rule) {
   if (!m.also.empty()) out += "| Also checked by | " + std::string(m.also) + " |\n";
   out += "\n## Why\n\n" + std::string(m.rationale) + "\n";
   out += "\n## How to fix\n\n" + std::string(m.remediation) + "\n";
+  if (rule.details != nullptr) out += "\n" + rule.details();
   out += "\n## Configure\n\n```yaml\n# .golive.yml\nrules:\n  " + std::string(m.id) +
          ": off        # or error | warning | info\nwaivers:\n  - rule: " + std::string(m.id) +
          "\n    reason: why the risk is accepted\n    owner: team-or-person\n    expires: "

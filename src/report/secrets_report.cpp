@@ -40,10 +40,11 @@ std::string render_text(const SecretsReport& report) {
              " on " + finding.date + "\n";
   }
   for (const auto& problem : report.problems) out += "golive: warning: " + problem + "\n";
-  std::string scanned = report.mode == "history"
-                            ? with_thousands(report.commits) + " commits, " +
-                                  with_thousands(report.files) + " distinct blobs"
-                            : with_thousands(report.files) + " files";
+  std::string scanned =
+      report.mode == "history"
+          ? with_thousands(report.commits) + " commits, " + with_thousands(report.files) +
+                " distinct blobs"
+          : with_thousands(report.files) + (report.files == 1 ? " file" : " files");
   out += "golive secrets (" + report.mode + "): " + std::to_string(report.findings.size()) +
          " new finding" + (report.findings.size() == 1 ? "" : "s");
   if (!report.baselined.empty())

@@ -61,10 +61,14 @@ class RuleContext {
 };
 
 using CheckFn = void (*)(RuleContext&);
+// Extra Markdown for the rule's docs page, generated from data the rule owns (a table of the
+// formats it recognises, say).
+using DetailsFn = std::string (*)();
 
 struct Rule {
   RuleMeta meta;
   CheckFn check;
+  DetailsFn details = nullptr;
 };
 
 // Every registered rule, sorted by id.

@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 #include "parse/suppressions.h"
+#include "secrets/database.h"
 #include "secrets/filters.h"
 #include "secrets/rules.h"
 
@@ -17,17 +20,18 @@ namespace golive::secrets {
 
 struct Detector::Compiled {
   hs_database_t* database = nullptr;
-  std::vector<std::unique_ptr<RE2>> extractors;  // one per rule, same order
+  // RE2 for a rule is compiled the first time that rule matches: most never do in a given run.
+  std::vector<std::unique_ptr<RE2>> extractors;
+  std::unique_ptr<std::once_flag[]> extractor_once;
   ~Compiled() { hs_free_database(database); }
 };
 
 namespace {
 
 constexpr size_t kBinarySniffBytes = 8000;
-constexpr size_t kMultilineWindow = 16 * 1024;
-constexpr size_t kLongLineWindow = 2048;  // each side of a match on a minified line
+constexpr size_t kMultilineWindow = 2048;  // a PEM block's header and first body line fit
+constexpr size_t kLongLineWindow = 2048;   // each side of a match on a minified line
 constexpr size_t kKeywordReach = 80;
-constexpr std::string_view kCaseless = "(?i)";
 
 // Each thread keeps one scratch space, grown to fit every database it has scanned with.
 struct ThreadScratch {
@@ -136,8 +140,10 @@ void extract(std::string_view text, const Window& window, const SecretRule& rule
     const re2::StringPiece& group = captured[static_cast<size_t>(rule.secret_group)];
     if (group.data() != nullptr) {
       std::string_view secret(group.data(), group.size());
+      // A block is reported where it starts (the BEGIN line), anything else at the secret.
+      size_t at = rule.multiline ? match_begin : static_cast<size_t>(group.data() - text.data());
       if (passes_filters(text, rule, secret, match_begin, match_end))
-        hits.push_back({window.rule, static_cast<size_t>(group.data() - text.data()), secret});
+        hits.push_back({window.rule, at, secret});
     }
     pos = (match.empty() ? match_end + 1 : match_end) - window.begin;
   }
@@ -155,54 +161,54 @@ bool suppressed(const std::vector<parse::Suppression>& suppressions, int line,
 
 }  // namespace
 
+namespace {
+
+std::unique_ptr<RE2> make_extractor(const SecretRule& rule) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  // Patterns with bounded repeats make large DFAs; room for them avoids rebuilding the cache.
+  options.set_max_mem(64 << 20);
+  return std::make_unique<RE2>(re2::StringPiece(rule.pattern.data(), rule.pattern.size()), options);
+}
+
+}  // namespace
+
+Detector::Detector(std::span<const SecretRule> rules, hs_database_t* database)
+    : rules_(rules), compiled_(std::make_unique<Compiled>()) {
+  compiled_->database = database;
+  compiled_->extractors.resize(rules.size());
+  compiled_->extractor_once = std::make_unique<std::once_flag[]>(rules.size());
+}
+
+const RE2& Detector::extractor(unsigned rule) const {
+  std::call_once(compiled_->extractor_once[rule],
+                 [&] { compiled_->extractors[rule] = make_extractor(rules_[rule]); });
+  return *compiled_->extractors[rule];
+}
+
 core::Result<std::shared_ptr<const Detector>> Detector::compile(std::span<const SecretRule> rules) {
-  std::shared_ptr<Detector> detector(new Detector());
-  detector->rules_ = rules;
-  detector->compiled_ = std::make_unique<Compiled>();
-  std::vector<std::string> expressions;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (unsigned i = 0; i < rules.size(); ++i) {
-    const SecretRule& rule = rules[i];
-    std::string_view pattern = rule.pattern;
-    unsigned flag = 0;
-    if (pattern.starts_with(kCaseless)) {
-      pattern.remove_prefix(kCaseless.size());
-      flag |= HS_FLAG_CASELESS;
-    }
-    expressions.emplace_back(pattern);
-    flags.push_back(flag);
-    ids.push_back(i);
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re =
-        std::make_unique<RE2>(re2::StringPiece(rule.pattern.data(), rule.pattern.size()), options);
+  for (const SecretRule& rule : rules) {
+    auto re = make_extractor(rule);
     if (!re->ok())
       return core::Error{"secret rule '" + std::string(rule.id) + "': " + re->error(), ""};
     if (rule.secret_group < 0 || rule.secret_group > re->NumberOfCapturingGroups())
       return core::Error{"secret rule '" + std::string(rule.id) + "': no capture group " +
                              std::to_string(rule.secret_group),
                          ""};
-    detector->compiled_->extractors.push_back(std::move(re));
   }
-  std::vector<const char*> pointers;
-  for (const auto& expression : expressions) pointers.push_back(expression.c_str());
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr,
-                       &detector->compiled_->database, &error) != HS_SUCCESS) {
-    std::string message = error != nullptr ? error->message : "unknown error";
-    std::string rule_id = error != nullptr && error->expression >= 0
-                              ? std::string(rules[static_cast<size_t>(error->expression)].id)
-                              : "?";
-    hs_free_compile_error(error);
-    return core::Error{"secret rule '" + rule_id + "': " + message, ""};
-  }
-  return std::shared_ptr<const Detector>(std::move(detector));
+  auto database = compile_database(rules);
+  if (!database.ok()) return database.error();
+  return std::shared_ptr<const Detector>(new Detector(rules, *database));
 }
 
 const Detector& Detector::builtin() {
   static const std::shared_ptr<const Detector> detector = [] {
+    // The database compiled at build time loads in a millisecond; compiling takes half a second.
+    std::string_view embedded = embedded_database();
+    hs_database_t* database = nullptr;
+    if (!embedded.empty() &&
+        hs_deserialize_database(embedded.data(), embedded.size(), &database) == HS_SUCCESS)
+      return std::shared_ptr<const Detector>(new Detector(builtin_rules(), database));
     auto compiled = compile(builtin_rules());
     if (!compiled.ok()) throw std::logic_error("built-in " + compiled.error().message);
     return compiled.value();
@@ -222,14 +228,19 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
 
   std::vector<RawHit> hits;
   for (const Window& window : collector.windows)
-    extract(text, window, rules_[window.rule], *compiled_->extractors[window.rule], hits);
-  std::sort(hits.begin(), hits.end(), [](const RawHit& a, const RawHit& b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
-  });
+    extract(text, window, rules_[window.rule], extractor(window.rule), hits);
+  // Among rules that found the same secret, the specific ones (errors) come before the generic
+  // ones (warnings), then table order.
+  auto rank = [this](const RawHit& hit) {
+    return std::make_tuple(hit.offset, rules_[hit.rule].severity != SecretSeverity::kError,
+                           hit.rule);
+  };
+  std::sort(hits.begin(), hits.end(),
+            [&](const RawHit& a, const RawHit& b) { return rank(a) < rank(b); });
+  // One secret, one finding: where formats overlap (a postgres:// URL is also a DATABASE_URL),
+  // the first in that order reports it.
   hits.erase(std::unique(hits.begin(), hits.end(),
-                         [](const RawHit& a, const RawHit& b) {
-                           return a.offset == b.offset && a.rule == b.rule;
-                         }),
+                         [](const RawHit& a, const RawHit& b) { return a.offset == b.offset; }),
              hits.end());
 
   auto suppressions = parse::find_suppressions(text);

@@ -8,6 +8,11 @@
 #include <vector>
 
 #include "core/result.h"
+
+struct hs_database;
+namespace re2 {
+class RE2;
+}
 #include "secrets/secret_rule.h"
 
 namespace golive::secrets {
@@ -31,6 +36,7 @@ struct SecretFinding {
 class Detector {
  public:
   // Compiles the rules into one database; fails with the rule id when a pattern does not compile.
+  // The rules must outlive the detector.
   static core::Result<std::shared_ptr<const Detector>> compile(std::span<const SecretRule> rules);
   // The built-in table, compiled once per process on first use.
   static const Detector& builtin();
@@ -48,7 +54,8 @@ class Detector {
 
  private:
   struct Compiled;
-  Detector() = default;
+  Detector(std::span<const SecretRule> rules, hs_database* database);
+  [[nodiscard]] const re2::RE2& extractor(unsigned rule) const;
   std::span<const SecretRule> rules_;
   std::unique_ptr<Compiled> compiled_;
 };

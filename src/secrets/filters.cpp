@@ -44,6 +44,17 @@ bool has_long_sequential_run(std::string_view text) {
   return false;
 }
 
+// "priceOrderHandler", "export_sort-key": words joined like a name in code, no digit at all.
+// A generated secret of that length almost always holds a digit (a 16-character base-62 string
+// has none with probability 6%; 32 characters, 0.4%).
+bool looks_like_identifier(std::string_view text) {
+  for (char c : text) {
+    if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 double shannon_entropy(std::string_view text) {
@@ -69,7 +80,7 @@ bool is_placeholder(std::string_view secret) {
   for (std::string_view prefix : kLookupPrefixes) {
     if (text.starts_with(prefix)) return true;
   }
-  return has_long_sequential_run(text);
+  return has_long_sequential_run(text) || looks_like_identifier(secret);
 }
 
 bool is_test_path(std::string_view path) {

@@ -9,8 +9,9 @@ namespace golive::secrets {
 // Shannon entropy of the text in bits per character.
 double shannon_entropy(std::string_view text);
 
-// A value written to be replaced (EXAMPLE, xxxx, <your-token>, ${VAR}, changeme, 123456...) or
-// a lookup of the real value (process.env.X, os.environ[...], $VAR): not a committed secret.
+// A value written to be replaced (EXAMPLE, xxxx, <your-token>, ${VAR}, changeme, 123456...), a
+// lookup of the real value (process.env.X, os.environ[...], $VAR) or a name from code
+// (letters and separators only, like priceOrderHandler): not a committed secret.
 bool is_placeholder(std::string_view secret);
 
 // Paths of tests and fixtures, where findings are downgraded to warnings rather than dropped.

@@ -91,9 +91,40 @@ struct OidEqual {
   bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
 };
 
-// The blobs each commit adds or changes against its first parent, oldest commit first. A blob
-// is listed once, under the first commit and path that introduced it: the same bytes hold the
-// same secrets wherever they are.
+struct ObjectsSeen {
+  std::unordered_set<git_oid, OidHash, OidEqual> trees;
+  std::unordered_set<git_oid, OidHash, OidEqual> blobs;
+};
+
+// Walks a tree, skipping every subtree met before: a commit's unseen trees are exactly what it
+// (or a merge it reaches first) changed, so this costs what a diff against the parents would,
+// without building one.
+void list_new_blobs(git_repository* repo, const git_oid& tree_id, const std::string& prefix,
+                    size_t commit, ObjectsSeen& seen, std::vector<BlobToScan>& blobs) {
+  if (!seen.trees.insert(tree_id).second) return;
+  git_tree* raw_tree = nullptr;
+  if (git_tree_lookup(&raw_tree, repo, &tree_id) != 0) return;
+  Tree tree(raw_tree);
+  for (size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
+    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+    const git_oid* id = git_tree_entry_id(entry);
+    std::string path = prefix + git_tree_entry_name(entry);
+    switch (git_tree_entry_type(entry)) {
+      case GIT_OBJECT_TREE:
+        list_new_blobs(repo, *id, path + "/", commit, seen, blobs);
+        break;
+      case GIT_OBJECT_BLOB:
+        if (git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK && seen.blobs.insert(*id).second)
+          blobs.push_back({*id, std::move(path), commit});
+        break;
+      default:  // submodule commits
+        break;
+    }
+  }
+}
+
+// The blobs of every commit, oldest commit first. A blob is listed once, under the first commit
+// and path that introduced it: the same bytes hold the same secrets wherever they are.
 core::Result<std::vector<BlobToScan>> collect_blobs(git_repository* repo,
                                                     const HistoryOptions& options,
                                                     std::vector<CommitInfo>& commits) {
@@ -112,42 +143,16 @@ core::Result<std::vector<BlobToScan>> collect_blobs(git_repository* repo,
       return libgit2_error("--since " + options.since + ": not a commit");
   }
 
-  std::unordered_set<git_oid, OidHash, OidEqual> seen;
+  ObjectsSeen seen;
   std::vector<BlobToScan> blobs;
-  git_diff_options diff_options = GIT_DIFF_OPTIONS_INIT;
-  diff_options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_oid oid;
   while (git_revwalk_next(&oid, walk.get()) == 0) {
     git_commit* raw_commit = nullptr;
     if (git_commit_lookup(&raw_commit, repo, &oid) != 0) continue;
     Commit commit(raw_commit);
-    git_tree* raw_tree = nullptr;
-    if (git_commit_tree(&raw_tree, commit.get()) != 0) continue;
-    Tree tree(raw_tree);
-    Tree parent_tree;
-    if (git_commit_parentcount(commit.get()) > 0) {
-      git_commit* raw_parent = nullptr;
-      if (git_commit_parent(&raw_parent, commit.get(), 0) == 0) {
-        Commit parent(raw_parent);
-        git_tree* raw_parent_tree = nullptr;
-        if (git_commit_tree(&raw_parent_tree, parent.get()) == 0)
-          parent_tree.reset(raw_parent_tree);
-      }
-    }
-    git_diff* raw_diff = nullptr;
-    if (git_diff_tree_to_tree(&raw_diff, repo, parent_tree.get(), tree.get(), &diff_options) != 0)
-      continue;
-    Diff diff(raw_diff);
     const size_t index = commits.size();
     commits.push_back(describe(commit.get()));
-    for (size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      if (delta->status == GIT_DELTA_DELETED || delta->new_file.mode == GIT_FILEMODE_COMMIT ||
-          delta->new_file.mode == GIT_FILEMODE_LINK)
-        continue;
-      if (!seen.insert(delta->new_file.id).second) continue;
-      blobs.push_back({delta->new_file.id, delta->new_file.path, index});
-    }
+    list_new_blobs(repo, *git_commit_tree_id(commit.get()), "", index, seen, blobs);
   }
   return blobs;
 }

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel, Field
 
 from app import __version__
+from app.observability import instrument, limit_requests
 from app.settings import Settings, load_settings
 from app.store import PostgresStore, Store
 
@@ -48,6 +49,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store.close()
 
     app = FastAPI(title="ready-api", version=__version__, lifespan=lifespan)
+    instrument(app, config)
+    limit_requests(app, config)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(config.allowed_origins),

@@ -13,6 +13,8 @@ class Settings:
     api_token: str
     log_level: str = "info"
     allowed_origins: tuple[str, ...] = ()
+    sentry_dsn: str = ""
+    rate_limit: str = "100/minute"
 
 
 def load_settings() -> Settings:
@@ -23,4 +25,6 @@ def load_settings() -> Settings:
         api_token=os.environ["API_TOKEN"],
         log_level=os.environ.get("LOG_LEVEL", "info"),
         allowed_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+        sentry_dsn=os.environ.get("SENTRY_DSN", ""),
+        rate_limit=os.environ.get("RATE_LIMIT", "100/minute"),
     )

@@ -22,12 +22,13 @@ bool require_application(RuleContext& context) {
 }
 
 void require_capability(RuleContext& context, model::AppCapability capability,
-                        std::string_view what, std::string_view examples) {
+                        std::string_view what, std::string_view examples,
+                        std::string_view also_in) {
   if (!require_application(context)) return;
   if (context.model().app.first(capability) != nullptr) return;
   context.report("no " + std::string(what) + " found in the " +
-                 context.model().app.source_ecosystems() + " application code (looked for " +
-                 std::string(examples) + ")");
+                 context.model().app.source_ecosystems() + " application code" +
+                 std::string(also_in) + " (looked for " + std::string(examples) + ")");
 }
 
 }  // namespace golive::rules

@@ -14,8 +14,10 @@ bool require_application(RuleContext& context);
 
 // Reports, for the repository as a whole, that no evidence of capability exists in the code,
 // the manifests or the service's config. what names the capability ("metrics library");
-// examples lists libraries that would count.
+// examples lists libraries that would count; also_in names config read besides the code
+// (", nginx config or ingress annotations"), or is empty.
 void require_capability(RuleContext& context, model::AppCapability capability,
-                        std::string_view what, std::string_view examples);
+                        std::string_view what, std::string_view examples,
+                        std::string_view also_in = "");
 
 }  // namespace golive::rules

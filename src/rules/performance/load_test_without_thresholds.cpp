@@ -13,8 +13,9 @@ void check(RuleContext& context) {
   }
   for (const auto& script : scripts) {
     if (script.thresholds_line > 0) continue;
-    context.report(script.tool + " script declares no pass/fail thresholds, so a slow run still "
-                                 "passes (for example " +
+    context.report(script.tool +
+                       " script declares no pass/fail thresholds, so a slow run still "
+                       "passes (for example " +
                        script.thresholds_hint + ")",
                    script.path, script.line);
   }

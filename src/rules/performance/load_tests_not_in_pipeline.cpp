@@ -33,9 +33,9 @@ void check(RuleContext& context) {
   }
   if (pipeline_runs_load_tests(context.model())) return;
   const auto& first = scripts.front();
-  context.report("no CI workflow runs the load tests (" + first.tool + " script " + first.path +
-                     ")",
-                 first.path, first.line);
+  context.report(
+      "no CI workflow runs the load tests (" + first.tool + " script " + first.path + ")",
+      first.path, first.line);
 }
 
 }  // namespace

@@ -26,10 +26,9 @@ const Rule kMissingLoadTests{
          "tests before go-live. golive recognises k6 scripts (imports of k6 or k6/http), Locust "
          "files (from locust import), Artillery YAML (config: and scenarios:), Gatling "
          "simulations (extends Simulation) and JMeter test plans (.jmx).",
-     .remediation =
-         "Add a load test of the critical paths, for example loadtest/api.js with "
-         "'import http from \"k6/http\"', a ramping scenario, and thresholds such as "
-         "http_req_duration: ['p(95)<500'] and http_req_failed: ['rate<0.01'].",
+     .remediation = "Add a load test of the critical paths, for example loadtest/api.js with "
+                    "'import http from \"k6/http\"', a ramping scenario, and thresholds such as "
+                    "http_req_duration: ['p(95)<500'] and http_req_failed: ['rate<0.01'].",
      .also = ""},
     check};
 

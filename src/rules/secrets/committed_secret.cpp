@@ -1,4 +1,5 @@
 #include "rules/rule.h"
+#include "secrets/rules.h"
 
 namespace golive::rules::secrets {
 namespace {
@@ -11,6 +12,19 @@ void check(RuleContext& context) {
     // Test keys are reported but do not block: they are usually fakes, sometimes not.
     if (found.in_test_path) context.findings().back().severity = Severity::kWarning;
   }
+}
+
+// The formats table on the docs page comes from the detector's own rule table.
+std::string formats_table() {
+  std::string out =
+      "## Formats\n\nEach format is a rule of `golive secrets`; suppress one with "
+      "`golive:ignore secrets/<id> -- reason`.\n\n| id | what | severity |\n|---|---|---|\n";
+  for (const auto& rule : golive::secrets::builtin_rules()) {
+    out += "| `secrets/" + std::string(rule.id) + "` | " + std::string(rule.description) + " | " +
+           (rule.severity == golive::secrets::SecretSeverity::kError ? "error" : "warning") +
+           " |\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -35,6 +49,7 @@ const Rule kCommittedSecret{
          "public. Accept a false positive with 'golive:ignore secrets/<rule> -- reason' on its "
          "line or the line above.",
      .also = "gitleaks, trufflehog, detect-secrets, Nosey Parker"},
-    check};
+    check,
+    formats_table};
 
 }  // namespace golive::rules::secrets

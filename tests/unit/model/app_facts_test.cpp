@@ -11,6 +11,7 @@
 
 #include "model/builder.h"
 #include "model/model.h"
+#include "model/step_kinds.h"
 
 namespace golive::model {
 namespace {
@@ -217,13 +218,12 @@ TEST(AppFacts, CorsInProductionConfig) {
   std::vector<std::string> production;
   for (const auto& setting : facts.cors) {
     EXPECT_TRUE(setting.wildcard_origin);
-    if (setting.production)
-      production.push_back(setting.path + ":" + std::to_string(setting.line));
+    if (setting.production) production.push_back(setting.path + ":" + std::to_string(setting.line));
   }
   std::sort(production.begin(), production.end());
-  EXPECT_EQ(production, (std::vector<std::string>{"charts/api/values-prod.yaml:2",
-                                                  "deploy/.env.production:2",
-                                                  "k8s/prod/deployment.yaml:10"}));
+  EXPECT_EQ(production,
+            (std::vector<std::string>{"charts/api/values-prod.yaml:2", "deploy/.env.production:2",
+                                      "k8s/prod/deployment.yaml:10"}));
 }
 
 TEST(AppFacts, IngressAnnotationsAndNginx) {
@@ -277,6 +277,21 @@ TEST(AppFacts, LoadTestsAndTheirThresholds) {
   EXPECT_EQ(facts.load_tests[4].thresholds_line, 0);
   // A k6 script is not application source.
   EXPECT_FALSE(facts.has_sources());
+}
+
+// CI steps that run load tests: the tools' CLIs, also through their Docker images and npx.
+TEST(AppFacts, LoadTestCommandsAreRecognisedInCi) {
+  auto runs_load_test = [](std::string_view run) {
+    for (const auto& kind : recognise_step("", run)) {
+      if (kind.kind == StepKind::kLoadTest) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(runs_load_test("docker run --rm -i grafana/k6:0.51.0 run - < loadtest/api.js"));
+  EXPECT_TRUE(runs_load_test("npx artillery@2.0.15 run perf/api.yml"));
+  EXPECT_TRUE(runs_load_test("jmeter -n -t perf/plan.jmx -l results.jtl"));
+  EXPECT_TRUE(runs_load_test("locust -f loadtest/locustfile.py --headless"));
+  EXPECT_FALSE(runs_load_test("npm test"));
 }
 
 TEST(AppFacts, MergeKeepsTheFirstPathPerEcosystem) {
