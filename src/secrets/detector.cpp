@@ -149,12 +149,15 @@ void extract(std::string_view text, const Window& window, const SecretRule& rule
   }
 }
 
-bool suppressed(const std::vector<parse::Suppression>& suppressions, int line,
-                std::string_view rule_id) {
-  for (const auto& suppression : suppressions) {
-    if ((suppression.line == line || suppression.line == line - 1) &&
-        suppression.rule_id == rule_id && !suppression.reason.empty())
-      return true;
+// Whether the hit's line or the line above carries "golive:ignore <rule_id> -- reason". Only
+// those two lines are read: most files with a hit have no suppression at all.
+bool suppressed(std::string_view text, size_t offset, std::string_view rule_id) {
+  size_t begin = line_begin(text, offset);
+  if (begin > 0) begin = line_begin(text, begin - 1);
+  std::string_view lines = text.substr(begin, line_end(text, offset) - begin);
+  if (lines.find("golive:ignore") == std::string_view::npos) return false;
+  for (const auto& suppression : parse::find_suppressions(lines)) {
+    if (suppression.rule_id == rule_id && !suppression.reason.empty()) return true;
   }
   return false;
 }
@@ -243,7 +246,6 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
                          [](const RawHit& a, const RawHit& b) { return a.offset == b.offset; }),
              hits.end());
 
-  auto suppressions = parse::find_suppressions(text);
   const bool test_path = is_test_path(path);
   int line = 1;
   size_t counted_to = 0;
@@ -254,7 +256,7 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
     counted_to = hit.offset;
     const SecretRule& rule = rules_[hit.rule];
     std::string rule_id = "secrets/" + std::string(rule.id);
-    if (suppressed(suppressions, line, rule_id)) continue;
+    if (suppressed(text, hit.offset, rule_id)) continue;
     SecretFinding finding;
     finding.rule_id = std::move(rule_id);
     finding.description = rule.description;

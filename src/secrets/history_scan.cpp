@@ -33,11 +33,15 @@ using RevWalk = Owned<git_revwalk, git_revwalk_free>;
 using Object = Owned<git_object, git_object_free>;
 using Index = Owned<git_index, git_index_free>;
 
-// Keeps libgit2 initialised for the scope of a scan.
-struct Libgit2 {
-  Libgit2() { git_libgit2_init(); }
-  ~Libgit2() { git_libgit2_shutdown(); }
-};
+// Initialises libgit2 once for the process. Shutting it down after a scan would drop the
+// thread-local state of the pool's workers, which outlive the scan, so that waits for exit.
+void ensure_libgit2() {
+  struct Libgit2 {
+    Libgit2() { git_libgit2_init(); }
+    ~Libgit2() { git_libgit2_shutdown(); }
+  };
+  static const Libgit2 instance;
+}
 
 core::Error libgit2_error(const std::string& what) {
   const ::git_error* last = git_error_last();
@@ -134,16 +138,24 @@ core::Result<std::vector<BlobToScan>> collect_blobs(git_repository* repo,
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
   git_revwalk_push_glob(walk.get(), "refs/*");
   git_revwalk_push_head(walk.get());  // fails harmlessly on an unborn or detached-less HEAD
+  ObjectsSeen seen;
   if (!options.since.empty()) {
     git_object* raw_since = nullptr;
     if (git_revparse_single(&raw_since, repo, options.since.c_str()) != 0)
       return libgit2_error("--since " + options.since + ": unknown revision");
     Object since(raw_since);
-    if (git_revwalk_hide(walk.get(), git_object_id(since.get())) != 0)
+    git_object* raw_commit = nullptr;
+    if (git_object_peel(&raw_commit, since.get(), GIT_OBJECT_COMMIT) != 0 ||
+        git_revwalk_hide(walk.get(), git_object_id(raw_commit)) != 0) {
+      git_object_free(raw_commit);
       return libgit2_error("--since " + options.since + ": not a commit");
+    }
+    Commit base(reinterpret_cast<git_commit*>(raw_commit));
+    // What the base already holds is not new: mark its trees and blobs as seen.
+    std::vector<BlobToScan> already;
+    list_new_blobs(repo, *git_commit_tree_id(base.get()), "", 0, seen, already);
   }
 
-  ObjectsSeen seen;
   std::vector<BlobToScan> blobs;
   git_oid oid;
   while (git_revwalk_next(&oid, walk.get()) == 0) {
@@ -176,7 +188,7 @@ void keep_first_appearance(std::vector<SecretFinding>& findings,
 
 core::Result<ScanOutput> scan_history(const Detector& detector, const HistoryOptions& options,
                                       core::ThreadPool& pool, ScanCounts& counts) {
-  Libgit2 libgit2;
+  ensure_libgit2();
   auto repo = open_repository(options.repository);
   if (!repo.ok()) return repo.error();
   std::vector<CommitInfo> commits;
@@ -245,7 +257,7 @@ core::Result<ScanOutput> scan_history(const Detector& detector, const HistoryOpt
 
 core::Result<ScanOutput> scan_staged(const Detector& detector, const std::string& repository,
                                      ScanCounts& counts) {
-  Libgit2 libgit2;
+  ensure_libgit2();
   auto repo = open_repository(repository);
   if (!repo.ok()) return repo.error();
   git_index* raw_index = nullptr;
