@@ -28,9 +28,17 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+namespace {
+
+// ASCII only, and inline: std::tolower is a locale lookup per character, which made
+// case-insensitive searches over whole files the slowest part of a scan.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+}  // namespace
+
 std::string to_lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -62,19 +70,23 @@ std::vector<std::string> split(std::string_view text, char separator) {
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
+           return ascii_lower(x) == ascii_lower(y);
          });
 }
 
 bool contains_ci(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
-  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                        [](char x, char y) {
-                          return std::tolower(static_cast<unsigned char>(x)) ==
-                                 std::tolower(static_cast<unsigned char>(y));
-                        });
-  return it != haystack.end();
+  if (needle.size() > haystack.size()) return false;
+  const char first = ascii_lower(needle.front());
+  const char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 32) : first;
+  const size_t last = haystack.size() - needle.size();
+  for (size_t i = 0; i <= last; ++i) {
+    if (haystack[i] != first && haystack[i] != first_upper) continue;
+    size_t j = 1;
+    while (j < needle.size() && ascii_lower(haystack[i + j]) == ascii_lower(needle[j])) ++j;
+    if (j == needle.size()) return true;
+  }
+  return false;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {

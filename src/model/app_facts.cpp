@@ -691,9 +691,14 @@ const std::array<std::unique_ptr<re2::RE2>, kCorsPatterns.size()>& cors_regexes(
 }
 
 void scan_cors(Eco eco, const SourceFile& file, std::string_view content, AppFacts& facts) {
-  // Cheap filter: every CORS site names CORS or an Access-Control header.
-  if (!core::contains_ci(content, "cors") && !core::contains_ci(content, "crossorigin") &&
-      !core::contains_ci(content, "access-control-allow"))
+  // Cheap filter: every CORS site names CORS or an Access-Control header. One lower-cased copy
+  // and three plain searches cost less than three case-insensitive passes.
+  thread_local std::string lowered;
+  lowered.assign(content);
+  for (char& c : lowered) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  if (lowered.find("cors") == std::string::npos &&
+      lowered.find("crossorigin") == std::string::npos &&
+      lowered.find("access-control-allow") == std::string::npos)
     return;
   const auto& regexes = cors_regexes();
   for (size_t i = 0; i < kCorsPatterns.size(); ++i) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <mutex>
 
 #include "model/coverage.h"
@@ -211,28 +212,30 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
     RepoModel model;
   };
   std::mutex mutex;
-  std::vector<Part> parts;
+  // Parts stay where they were built: a RepoModel is large, and sorting moved each one ~log n
+  // times.
+  std::vector<std::unique_ptr<Part>> parts;
   std::vector<walk::SkippedPath> unreadable;
 
   walk::Walker walker(options.walk, pool);
   walker.run([&](const walk::WalkedFile& walked) {
-    Part part{walked.rel_path, {}};
     auto content = read_file(walked.abs_path, walked.size);
     if (!content.ok()) {
       std::lock_guard lock(mutex);
       unreadable.push_back({walked.rel_path, "cannot be read: " + content.error().message});
       return;
     }
-    add_file(part.model, walked.rel_path, *content, options);
+    auto part = std::make_unique<Part>(Part{walked.rel_path, {}});
+    add_file(part->model, walked.rel_path, *content, options);
     std::lock_guard lock(mutex);
     parts.push_back(std::move(part));
   });
 
   std::sort(parts.begin(), parts.end(),
-            [](const Part& a, const Part& b) { return a.path < b.path; });
+            [](const auto& a, const auto& b) { return a->path < b->path; });
   RepoModel model;
   model.root = options.walk.root;
-  for (auto& part : parts) merge(model, part.model);
+  for (auto& part : parts) merge(model, part->model);
   link_local_actions(model);
   derive_gate_facts(model);
   resolve_prometheus_rule_files(model);

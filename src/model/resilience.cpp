@@ -605,12 +605,18 @@ void learn_resilience(const SourceFile& file, std::string_view content, RepoMode
       ends_with(name, ".js") || ends_with(name, ".ts") || ends_with(name, ".cjs") ||
       ends_with(name, ".mjs") || ends_with(name, ".cs") || ends_with(name, ".xml") ||
       ends_with(name, ".yaml") || ends_with(name, ".yml");
-  if (!automation && !manifest && !migration_candidate) return;
+  // Most source files sit in no migrations folder: check the path before splitting lines.
+  migration_candidate =
+      migration_candidate &&
+      std::any_of(kMigrationStyles.begin(), kMigrationStyles.end(), [&](const auto& style) {
+        return ends_with(file.path, style.suffix) && has_segment(file.path, style.segment);
+      });
+  bool terraform = file.kind == walk::FileKind::kTerraform || ends_with(name, ".tf");
+  if (!automation && !manifest && !migration_candidate && !terraform) return;
   std::vector<std::string_view> lines = core::split_lines(content);
   if (automation) scan_backups(file, content, lines, facts);
   if (manifest) scan_dependencies(file, lines, facts);
-  if (file.kind == walk::FileKind::kTerraform || ends_with(name, ".tf"))
-    scan_terraform_databases(file, lines, facts);
+  if (terraform) scan_terraform_databases(file, lines, facts);
   if (migration_candidate) scan_migration(file, content, lines, facts);
 }
 
