@@ -14,6 +14,13 @@ bool iequals(std::string_view a, std::string_view b);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Levenshtein distance, for "did you mean" hints.
 size_t edit_distance(std::string_view a, std::string_view b);
+inline bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.starts_with(prefix);
+}
+inline bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.ends_with(suffix);
+}
+
 // The closest candidate within a small distance, or "" when none is close.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 std::string replace_all(std::string text, std::string_view from, std::string_view to);

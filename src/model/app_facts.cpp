@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/coverage.h"
 #include "model/model.h"
@@ -16,20 +17,11 @@
 namespace golive::model {
 namespace {
 
+using core::base_name;
+using core::ends_with;
+using core::starts_with;
+
 // ---- small helpers ---------------------------------------------------------------------------
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-std::string_view base_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 std::string_view directory_of(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -78,14 +70,14 @@ bool is_test_path(std::string_view path) {
         kTestDirectories.end())
       return true;
   }
-  std::string name = core::to_lower(base_of(path));
+  std::string name = core::to_lower(base_name(path));
   if (ends_with(name, ".d.ts")) return true;
   if (name.find(".test.") != std::string::npos || name.find(".spec.") != std::string::npos)
     return true;
   if (ends_with(name, "_test.go") || ends_with(name, "_test.py") || starts_with(name, "test_") ||
       name == "conftest.py")
     return true;
-  std::string_view original = base_of(path);
+  std::string_view original = base_name(path);
   for (std::string_view suffix : {"Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"}) {
     if (ends_with(original, suffix)) return true;
   }
@@ -927,7 +919,7 @@ const std::array<LoadTestRegexes, kLoadTestPatterns.size()>& load_test_regexes()
 }
 
 bool scan_load_test(const SourceFile& file, std::string_view content, AppFacts& facts) {
-  std::string_view name = base_of(file.path);
+  std::string_view name = base_name(file.path);
   for (size_t i = 0; i < kLoadTestPatterns.size(); ++i) {
     const LoadTestPattern& pattern = kLoadTestPatterns[i];
     if (!has_extension(name, pattern.extensions)) continue;
@@ -951,7 +943,7 @@ bool scan_load_test(const SourceFile& file, std::string_view content, AppFacts& 
 
 bool is_nginx_config(const SourceFile& file, std::string_view content) {
   std::string lower = core::to_lower(file.path);
-  std::string_view name = base_of(lower);
+  std::string_view name = base_name(lower);
   bool conf = ends_with(name, ".conf") || ends_with(name, ".conf.template") ||
               ends_with(name, ".conf.tmpl");
   if (!conf) return false;
@@ -1003,7 +995,7 @@ std::string_view capability_name(AppCapability capability) {
 }
 
 std::string_view app_ecosystem_of_path(std::string_view path) {
-  std::string_view name = base_of(path);
+  std::string_view name = base_name(path);
   for (const auto& entry : kSourceExtensions) {
     if (ends_with(name, entry.extension)) return entry.ecosystem;
   }
@@ -1071,7 +1063,7 @@ void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel
   if (file.binary) return;
   if (ignored_directory(owning_directory(file.path))) return;
   AppFacts& facts = model.app;
-  std::string_view name = base_of(file.path);
+  std::string_view name = base_name(file.path);
 
   if (content.size() <= kMaxScannedSourceBytes && scan_load_test(file, content, facts)) return;
 

@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/model.h"
 #include "parse/yaml.h"
@@ -19,20 +20,11 @@
 namespace golive::model {
 namespace {
 
+using core::base_name;
+using core::ends_with;
+using core::starts_with;
+
 // ---- small text helpers ----------------------------------------------------------------------
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string_view base_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 std::string directory_of(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -496,10 +488,10 @@ void learn_cmake(const std::string& path, std::string_view content, RepoModel& m
 
 void learn_simplecov(const std::string& path, std::string_view content, RepoModel& model) {
   size_t start = content.find("SimpleCov.start");
-  if (start == std::string_view::npos && base_of(path) != ".simplecov") return;
+  if (start == std::string_view::npos && base_name(path) != ".simplecov") return;
   // A helper in spec/ or test/ speaks for the project above it.
   std::string directory = directory_of(path);
-  std::string_view last = base_of(directory);
+  std::string_view last = base_name(directory);
   if (last == "spec" || last == "test") directory = directory_of(directory);
   model.coverage.facts.push_back(
       {ProjectFactKind::kCollectsCoverage, "ruby", directory, path,
@@ -597,7 +589,7 @@ void CoverageFacts::merge(CoverageFacts& part) {
 
 void learn_coverage(const SourceFile& file, std::string_view content, RepoModel& model) {
   const std::string& path = file.path;
-  std::string_view name = base_of(path);
+  std::string_view name = base_name(path);
   std::string directory = directory_of(path);
   if (!model.workflows.empty() && model.workflows.back().path == path) {
     for (const auto& job : model.workflows.back().jobs) learn_steps(path, job.steps, model);
@@ -690,7 +682,7 @@ bool nests_modules(std::string_view ecosystem) {
 }
 
 int manifest_rank(std::string_view manifest) {
-  std::string_view name = base_of(manifest);
+  std::string_view name = base_name(manifest);
   if (name == "poetry.lock" || ends_with(name, ".lock")) return 3;
   if (starts_with(name, "requirements")) return 2;
   if (name == "setup.cfg" || name == "conanfile.txt") return 1;
@@ -766,7 +758,7 @@ std::vector<Project> gate_projects(const RepoModel& model) {
   };
   std::set<const Project*> with_sources;
   for (const auto& file : model.files) {
-    std::string_view name = base_of(file.path);
+    std::string_view name = base_name(file.path);
     size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) continue;
     std::string extension = core::to_lower(name.substr(dot));
@@ -947,7 +939,7 @@ struct Invocation {
 
 std::optional<Invocation> parse_invocation(const std::vector<std::string>& w) {
   if (w.empty()) return std::nullopt;
-  std::string runner = core::to_lower(base_of(w[0]));
+  std::string runner = core::to_lower(base_name(w[0]));
   if (runner == "make" || runner == "gmake" || runner == "$(make)" || runner == "${make}") {
     Invocation invocation{"make", "", {}, false};
     for (size_t i = 1; i < w.size(); ++i) {
@@ -1452,7 +1444,7 @@ class Reader {
 
   void add_remote_workflow(const Workflow& workflow, const Job& job) {
     std::string name = core::to_lower(job.uses.substr(0, job.uses.find('@')));
-    std::string file(base_of(name));
+    std::string file(base_name(name));
     CiCommand command;
     command.workflow = &workflow;
     command.job = &job;

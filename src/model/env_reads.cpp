@@ -12,6 +12,9 @@
 namespace golive::model {
 namespace {
 
+using core::base_name;
+using core::ends_with;
+
 constexpr size_t kMaxBytes = size_t{2} << 20;
 constexpr size_t kMinifiedLine = 2000;
 
@@ -86,15 +89,6 @@ constexpr std::array<std::string_view, 7> kPlatformPrefixes = {
 
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string_view base_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string dir_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
@@ -106,7 +100,7 @@ bool is_test_or_tooling(std::string_view path) {
       if (segment == test) return true;
     }
   }
-  std::string_view name = base_of(path);
+  std::string_view name = base_name(path);
   if (name.rfind("test_", 0) == 0 && ends_with(name, ".py")) return true;
   if (ends_with(name, ".d.ts") || name.find(".min.") != std::string_view::npos) return true;
   for (std::string_view part : kTestNameParts) {
@@ -123,7 +117,7 @@ std::string_view ecosystem_of(std::string_view path) {
 }
 
 bool is_spring_config(std::string_view path) {
-  std::string_view name = base_of(path);
+  std::string_view name = base_name(path);
   if (name.rfind("application", 0) != 0 && name.rfind("bootstrap", 0) != 0) return false;
   return ends_with(name, ".properties") || ends_with(name, ".yml") || ends_with(name, ".yaml");
 }
@@ -240,7 +234,7 @@ void scan_spring_line(std::string_view line, int line_number, const std::string&
     std::string_view name = line.substr(from, end - from);
     if (!env_like(name)) continue;
     reads.push_back({std::string(name), path, line_number, static_cast<int>(start) + 1, "java",
-                     "${" + std::string(name) + "} in " + std::string(base_of(path)),
+                     "${" + std::string(name) + "} in " + std::string(base_name(path)),
                      line[end] == ':'});
   }
 }
@@ -329,7 +323,7 @@ bool is_yaml_like(const SourceFile& file) {
 
 void scan_secret_sources(const SourceFile& file, const std::vector<std::string_view>& lines,
                          EnvFacts& facts) {
-  if (base_of(file.path) == ".sops.yaml") {
+  if (base_name(file.path) == ".sops.yaml") {
     facts.secret_sources.push_back({"SOPS", file.path, 1});
     return;
   }
@@ -357,7 +351,7 @@ void scan_secret_sources(const SourceFile& file, const std::vector<std::string_v
 // ---- names deploy config mentions ----------------------------------------------------------
 
 bool references_config(const SourceFile& file) {
-  std::string_view name = base_of(file.path);
+  std::string_view name = base_name(file.path);
   return is_yaml_like(file) || file.kind == walk::FileKind::kDockerfile ||
          file.kind == walk::FileKind::kTerraform || ends_with(name, ".sh") ||
          ends_with(name, ".tpl") || name == "Makefile" || ends_with(name, ".mk") ||
@@ -430,7 +424,7 @@ void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel
   bool code = (!ecosystem.empty() || spring) && !is_test_or_tooling(file.path);
   bool config = references_config(file);
   bool env_template = file.kind == walk::FileKind::kEnvTemplate;
-  if (!code && !config && !env_template && base_of(file.path) != ".sops.yaml" &&
+  if (!code && !config && !env_template && base_name(file.path) != ".sops.yaml" &&
       !ends_with(file.path, ".json") && file.kind != walk::FileKind::kEnvFile)
     return;
   if (minified(content)) return;
@@ -524,11 +518,11 @@ std::optional<std::string> code_directory_for(const RepoModel& model, std::strin
   std::string_view last = slash == std::string_view::npos ? image : image.substr(slash + 1);
   if (size_t colon = last.find(':'); colon != std::string_view::npos) last = last.substr(0, colon);
   if (last.empty() || last.find("{{") != std::string_view::npos) return std::nullopt;
-  std::string root_name(base_of(model.root));
+  std::string root_name(base_name(model.root));
   while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
   for (const auto& dockerfile : model.dockerfiles) {
     std::string directory = dir_of(dockerfile.path);
-    std::string_view name = directory.empty() ? std::string_view(root_name) : base_of(directory);
+    std::string_view name = directory.empty() ? std::string_view(root_name) : base_name(directory);
     if (name == last) return directory;
   }
   return std::nullopt;

@@ -11,6 +11,8 @@
 namespace golive::model {
 namespace {
 
+using core::ends_with;
+
 using parse::Node;
 
 // Scrape objects of the Prometheus Operator and VictoriaMetrics' operator.
@@ -56,10 +58,6 @@ std::map<std::string, std::string> scalar_map(const Node* node) {
     if (entry.is_scalar()) out[entry.key] = entry.value;
   }
   return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 bool is_templated(std::string_view text) {

@@ -5,24 +5,19 @@
 #include <cctype>
 #include <set>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/model.h"
 
 namespace golive::model {
 namespace {
 
+using core::base_name;
+using core::ends_with;
+using core::starts_with;
+
 constexpr size_t kMaxBytes = size_t{2} << 20;
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-std::string_view base_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 std::string dir_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
@@ -159,7 +154,7 @@ const std::array kBackupPatterns = {
 // Files that automate something: scripts, task runners, CI, manifests, compose, Terraform.
 bool is_automation(const SourceFile& file) {
   std::string_view path = file.path;
-  std::string_view name = base_of(path);
+  std::string_view name = base_name(path);
   if (file.kind == walk::FileKind::kDoc) return false;
   if (walk::is_yaml_kind(file.kind) || file.kind == walk::FileKind::kHelmTemplate ||
       file.kind == walk::FileKind::kDockerfile || file.kind == walk::FileKind::kTerraform)
@@ -524,7 +519,7 @@ bool contains_any(std::string_view content, const std::array<std::string_view, 4
 
 void scan_migration(const SourceFile& file, std::string_view content,
                     const std::vector<std::string_view>& lines, ResilienceFacts& facts) {
-  std::string_view name = base_of(file.path);
+  std::string_view name = base_name(file.path);
   for (const auto& style : kMigrationStyles) {
     if (!ends_with(file.path, style.suffix) || !has_segment(file.path, style.segment)) continue;
     if (!style.marker.empty() && content.find(style.marker) == std::string_view::npos) continue;
@@ -599,7 +594,7 @@ void learn_resilience(const SourceFile& file, std::string_view content, RepoMode
   ResilienceFacts& facts = model.resilience;
   bool automation = is_automation(file);
   bool manifest = file.kind == walk::FileKind::kPackageManifest;
-  std::string_view name = base_of(file.path);
+  std::string_view name = base_name(file.path);
   bool migration_candidate =
       ends_with(name, ".sql") || ends_with(name, ".py") || ends_with(name, ".rb") ||
       ends_with(name, ".js") || ends_with(name, ".ts") || ends_with(name, ".cjs") ||
@@ -736,7 +731,7 @@ std::vector<MigrationStatus> migration_status(const RepoModel& model) {
     if (migration.tool == "golang-migrate") {
       entry.has_down = model.file(migration.pair_key + ".down.sql") != nullptr;
       if (!entry.has_down)
-        entry.missing = "no " + std::string(base_of(migration.pair_key)) + ".down.sql beside it";
+        entry.missing = "no " + std::string(base_name(migration.pair_key)) + ".down.sql beside it";
     } else if (migration.tool == "Flyway") {
       entry.has_down = flyway_undo.count(migration.pair_key) > 0;
       if (!entry.has_down) entry.missing = "no U<version>__*.sql undo migration";
@@ -770,8 +765,8 @@ std::vector<DrillDocument> drill_documents(const RepoModel& model) {
     size_t at = std::string::npos;
     for (std::string_view word : kDrillWords) at = std::min(at, lower.find(word));
     bool named = path.find("disaster") != std::string::npos ||
-                 path.find("restore") != std::string::npos || base_of(path).rfind("dr.", 0) == 0 ||
-                 base_of(path).rfind("dr-", 0) == 0;
+                 path.find("restore") != std::string::npos ||
+                 base_name(path).rfind("dr.", 0) == 0 || base_name(path).rfind("dr-", 0) == 0;
     if (at == std::string::npos && !named) continue;
     DrillDocument drill{doc.path, at == std::string::npos ? 1 : core::line_of_offset(doc.text, at)};
     drill.rto =

@@ -12,18 +12,12 @@
 namespace golive::model {
 namespace {
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
+using core::base_name;
+using core::ends_with;
 
 std::string directory_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
-}
-
-std::string_view base_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 // Words of a path segment or file stem: "prod-us-east.auto" -> prod, us, east, auto.
@@ -222,7 +216,7 @@ void derive_terraform(TerraformFacts& facts) {
       add(terraform_environment_name(segment), EnvironmentEvidence::kFolder, prefix);
     }
     if (!file.tfvars) continue;
-    std::string_view name = base_of(file.path);
+    std::string_view name = base_name(file.path);
     name.remove_suffix(std::string_view(".tfvars").size());
     for (const auto& word : words_of(name)) {
       add(terraform_environment_name(word), EnvironmentEvidence::kTfvars, file.path);
