@@ -14,7 +14,7 @@ core::Result<hs_database_t*> compile_database(std::span<const SecretRule> rules)
   std::vector<unsigned> flags;
   std::vector<unsigned> ids;
   for (unsigned i = 0; i < rules.size(); ++i) {
-    std::string_view pattern = rules[i].pattern;
+    std::string_view pattern = rules[i].prefilter.empty() ? rules[i].pattern : rules[i].prefilter;
     unsigned flag = 0;
     if (pattern.starts_with(kCaseless)) {
       pattern.remove_prefix(kCaseless.size());

@@ -14,6 +14,10 @@ struct SecretRule {
   std::string_view description;  // "AWS access key ID"
   // Matched case-sensitively unless it starts with (?i). Group secret_group is the secret.
   std::string_view pattern;
+  // Optional looser pattern for the first pass, for rules whose exact pattern is slow there
+  // (a line-start anchor before a keyword): every match of pattern must end on a line where
+  // prefilter matches. RE2 then applies pattern itself to that line.
+  std::string_view prefilter = "";
   int secret_group = 1;
   // Minimum Shannon entropy (bits per character) of the secret; 0 turns the filter off.
   double min_entropy = 0.0;
