@@ -34,4 +34,24 @@ bool use_color(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
+std::vector<std::pair<std::string, std::string>> parse_outputs(
+    const std::vector<std::string>& outputs, bool (*is_known)(std::string_view),
+    std::string_view known_formats) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  for (const auto& output : outputs) {
+    size_t eq = output.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == output.size()) {
+      throw UsageError(
+          "--output takes FORMAT=FILE, for example --output sarif=golive.sarif; got '" + output +
+          "'");
+    }
+    std::string format = output.substr(0, eq);
+    if (!is_known(format))
+      throw UsageError("--output: unknown format '" + format + "' (" + std::string(known_formats) +
+                       ")");
+    parsed.emplace_back(format, output.substr(eq + 1));
+  }
+  return parsed;
+}
+
 }  // namespace golive::cli

@@ -1,6 +1,9 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace golive::cli {
 
@@ -21,6 +24,11 @@ std::string today();
 
 // Colour for "always", never for "never"; for "auto", only on a terminal without NO_COLOR.
 bool use_color(const std::string& mode);
+
+// Parses repeated --output FORMAT=FILE values; known_formats lists the formats in the message.
+std::vector<std::pair<std::string, std::string>> parse_outputs(
+    const std::vector<std::string>& outputs, bool (*is_known)(std::string_view),
+    std::string_view known_formats);
 
 // Writes text to path, or throws UsageError naming the path.
 void write_file(const std::string& path, const std::string& text);

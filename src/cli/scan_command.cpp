@@ -41,26 +41,6 @@ void check_selection(const std::vector<std::string>& names, std::string_view fla
   }
 }
 
-std::vector<std::pair<std::string, std::string>> parse_outputs(
-    const std::vector<std::string>& outputs) {
-  std::vector<std::pair<std::string, std::string>> parsed;
-  for (const auto& output : outputs) {
-    size_t eq = output.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == output.size()) {
-      throw UsageError(
-          "--output takes FORMAT=FILE, for example --output sarif=golive.sarif; got '" + output +
-          "'");
-    }
-    std::string format = output.substr(0, eq);
-    if (!report::is_known_format(format)) {
-      throw UsageError("--output: unknown format '" + format +
-                       "' (text, json, sarif, junit, markdown)");
-    }
-    parsed.emplace_back(format, output.substr(eq + 1));
-  }
-  return parsed;
-}
-
 int run_scan(const ScanOptions& options) {
   std::error_code ec;
   if (!std::filesystem::is_directory(options.path, ec)) {
@@ -69,7 +49,8 @@ int run_scan(const ScanOptions& options) {
   }
   check_selection(options.only, "--only");
   check_selection(options.skip, "--skip");
-  auto outputs = parse_outputs(options.outputs);
+  auto outputs =
+      parse_outputs(options.outputs, report::is_known_format, "text, json, sarif, junit, markdown");
 
   auto loaded = engine::load_config(options.path, options.config);
   if (!loaded.ok()) throw UsageError(loaded.error().describe());

@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/errors.h"
-#include "core/glob.h"
 #include "engine/config.h"
+#include "engine/engine.h"
 #include "report/secrets_report.h"
 #include "secrets/baseline.h"
 #include "secrets/sources.h"
@@ -36,31 +36,7 @@ constexpr std::string_view kScanRuleId = "secrets/committed-secret";
 // A waiver for secrets/committed-secret (the rule `golive scan` reports secrets under) accepts
 // the findings on its paths here too, so one .golive.yml serves both commands.
 bool waived(const rules::Settings& settings, const secrets::SecretFinding& finding) {
-  for (const auto& waiver : settings.waivers) {
-    if (waiver.rule != kScanRuleId || waiver.expires < settings.today) continue;
-    if (waiver.paths.empty()) return true;
-    for (const auto& pattern : waiver.paths) {
-      if (core::glob_match(pattern, finding.path)) return true;
-    }
-  }
-  return false;
-}
-
-std::vector<std::pair<std::string, std::string>> parse_outputs(
-    const std::vector<std::string>& outputs) {
-  std::vector<std::pair<std::string, std::string>> parsed;
-  for (const auto& output : outputs) {
-    size_t eq = output.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == output.size())
-      throw UsageError(
-          "--output takes FORMAT=FILE, for example --output sarif=secrets.sarif; got '" + output +
-          "'");
-    std::string format = output.substr(0, eq);
-    if (!report::is_secrets_format(format))
-      throw UsageError("--output: unknown format '" + format + "' (text, json, sarif)");
-    parsed.emplace_back(format, output.substr(eq + 1));
-  }
-  return parsed;
+  return engine::find_waiver(settings, kScanRuleId, finding.path) != nullptr;
 }
 
 void check_options(const SecretsOptions& options) {
@@ -91,7 +67,7 @@ core::Result<secrets::ScanOutput> run_source(const SecretsOptions& options,
 
 int run_secrets(const SecretsOptions& options) {
   check_options(options);
-  auto outputs = parse_outputs(options.outputs);
+  auto outputs = parse_outputs(options.outputs, report::is_secrets_format, "text, json, sarif");
   auto loaded = engine::load_config(options.path, options.config);
   if (!loaded.ok()) throw UsageError(loaded.error().describe());
   rules::Settings settings = std::move(loaded.value());

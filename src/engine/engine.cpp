@@ -46,14 +46,7 @@ const parse::Suppression* inline_suppression(const model::RepoModel& model,
 }
 
 const rules::Waiver* active_waiver(const rules::Settings& settings, const rules::Finding& finding) {
-  for (const auto& waiver : settings.waivers) {
-    if (waiver.rule != finding.rule_id || waiver.expires < settings.today) continue;
-    if (waiver.paths.empty()) return &waiver;
-    for (const auto& pattern : waiver.paths) {
-      if (core::glob_match(pattern, finding.file)) return &waiver;
-    }
-  }
-  return nullptr;
+  return find_waiver(settings, finding.rule_id, finding.file);
 }
 
 bool finding_order(const rules::Finding& a, const rules::Finding& b) {
@@ -244,6 +237,18 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
   result.sections = score_sections(result.outcomes);
   result.level = compute_level(result.findings, result.sections, result.level_reason);
   return result;
+}
+
+const rules::Waiver* find_waiver(const rules::Settings& settings, std::string_view rule_id,
+                                 std::string_view path) {
+  for (const auto& waiver : settings.waivers) {
+    if (waiver.rule != rule_id || waiver.expires < settings.today) continue;
+    if (waiver.paths.empty()) return &waiver;
+    for (const auto& pattern : waiver.paths) {
+      if (core::glob_match(pattern, path)) return &waiver;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace golive::engine

@@ -70,4 +70,8 @@ Level compute_level(const std::vector<rules::Finding>& findings,
 // Whether the findings reach the --fail-on threshold ("error", "warning" or "never").
 bool fails(const std::vector<rules::Finding>& findings, std::string_view fail_on);
 
+// The unexpired waiver in settings for rule_id whose paths match path (or that has no paths).
+const rules::Waiver* find_waiver(const rules::Settings& settings, std::string_view rule_id,
+                                 std::string_view path);
+
 }  // namespace golive::engine

@@ -13,8 +13,6 @@
 
 namespace golive::secrets {
 
-void sort_findings(std::vector<SecretFinding>& findings);
-
 namespace {
 
 // libgit2 objects released by their own free functions.

@@ -26,6 +26,9 @@ struct ScanOutput {
   std::vector<std::string> problems;  // files or objects that could not be read
 };
 
+// By path, line, column and rule: the order every source reports in.
+void sort_findings(std::vector<SecretFinding>& findings);
+
 // The working tree under the walk's root, honouring .gitignore like `golive scan`.
 ScanOutput scan_tree(const Detector& detector, const walk::WalkOptions& options,
                      core::ThreadPool& pool, ScanCounts& counts);

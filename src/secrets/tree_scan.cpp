@@ -57,8 +57,6 @@ class MappedFile {
 
 }  // namespace
 
-void sort_findings(std::vector<SecretFinding>& findings);
-
 ScanOutput scan_tree(const Detector& detector, const walk::WalkOptions& options,
                      core::ThreadPool& pool, ScanCounts& counts) {
   ScanOutput output;

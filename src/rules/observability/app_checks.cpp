@@ -21,6 +21,15 @@ bool require_application(RuleContext& context) {
   return true;
 }
 
+bool require_cors(RuleContext& context) {
+  if (!require_application(context)) return false;
+  if (context.model().app.cors.empty()) {
+    context.not_applicable("no CORS configuration found");
+    return false;
+  }
+  return true;
+}
+
 void require_capability(RuleContext& context, model::AppCapability capability,
                         std::string_view what, std::string_view examples,
                         std::string_view also_in) {

@@ -12,6 +12,10 @@ namespace golive::rules {
 // (Node, Python, Go, Java/Kotlin); otherwise marks the rule not applicable and returns false.
 bool require_application(RuleContext& context);
 
+// require_application, and then that some CORS configuration exists; the CORS rules apply to
+// nothing else.
+bool require_cors(RuleContext& context);
+
 // Reports, for the repository as a whole, that no evidence of capability exists in the code,
 // the manifests or the service's config. what names the capability ("metrics library");
 // examples lists libraries that would count; also_in names config read besides the code

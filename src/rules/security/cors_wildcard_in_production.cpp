@@ -5,13 +5,8 @@ namespace golive::rules::security {
 namespace {
 
 void check(RuleContext& context) {
-  if (!require_application(context)) return;
-  const auto& settings = context.model().app.cors;
-  if (settings.empty()) {
-    context.not_applicable("no CORS configuration found");
-    return;
-  }
-  for (const auto& setting : settings) {
+  if (!require_cors(context)) return;
+  for (const auto& setting : context.model().app.cors) {
     if (!setting.production || !setting.wildcard_origin) continue;
     std::string what = setting.config_value ? setting.source + "=*" : setting.source;
     context.report(what + " allows every origin in production configuration", setting.path,

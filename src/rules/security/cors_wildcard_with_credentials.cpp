@@ -5,13 +5,8 @@ namespace golive::rules::security {
 namespace {
 
 void check(RuleContext& context) {
-  if (!require_application(context)) return;
-  const auto& settings = context.model().app.cors;
-  if (settings.empty()) {
-    context.not_applicable("no CORS configuration found");
-    return;
-  }
-  for (const auto& setting : settings) {
+  if (!require_cors(context)) return;
+  for (const auto& setting : context.model().app.cors) {
     if (setting.config_value || !setting.wildcard_origin || !setting.allows_credentials) continue;
     context.report(setting.source +
                        " allows any origin and credentials, so any website can make "
