@@ -61,13 +61,14 @@ int run_scan(const ScanOptions& options) {
   build.walk.root = options.path;
   build.walk.excludes = settings.excludes;
   build.walk.max_file_size = settings.max_file_size;
+  const engine::Selection selection{options.only, options.skip};
+  build.find_secrets = engine::rule_runs("secrets/committed-secret", settings, selection);
   core::ThreadPool pool(options.jobs == 0 ? core::ThreadPool::default_workers() : options.jobs);
 
   auto started = std::chrono::steady_clock::now();
   auto model = model::build_model(build, pool);
   if (!model.ok()) throw UsageError(model.error().describe());
-  engine::ScanResult result =
-      engine::run_rules(*model, settings, {options.only, options.skip}, pool);
+  engine::ScanResult result = engine::run_rules(*model, settings, selection, pool);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
 

@@ -70,6 +70,11 @@ Level compute_level(const std::vector<rules::Finding>& findings,
 // Whether the findings reach the --fail-on threshold ("error", "warning" or "never").
 bool fails(const std::vector<rules::Finding>& findings, std::string_view fail_on);
 
+// Whether the rule with this id runs under the selection and configuration (false for an unknown
+// id): work that only one rule needs is skipped when that rule is off.
+bool rule_runs(std::string_view rule_id, const rules::Settings& settings,
+               const Selection& selection);
+
 // The unexpired waiver in settings for rule_id whose paths match path (or that has no paths).
 const rules::Waiver* find_waiver(const rules::Settings& settings, std::string_view rule_id,
                                  std::string_view path);

@@ -122,10 +122,12 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     model.files.push_back(std::move(file));
     return;
   }
-  auto secrets_found = secrets::Detector::builtin().scan(content, path);
-  model.secret_findings.insert(model.secret_findings.end(),
-                               std::make_move_iterator(secrets_found.begin()),
-                               std::make_move_iterator(secrets_found.end()));
+  if (options.find_secrets) {
+    auto secrets_found = secrets::Detector::builtin().scan(content, path);
+    model.secret_findings.insert(model.secret_findings.end(),
+                                 std::make_move_iterator(secrets_found.begin()),
+                                 std::make_move_iterator(secrets_found.end()));
+  }
   auto suppressions = parse::find_suppressions(content);
   if (!suppressions.empty()) model.suppressions[path] = std::move(suppressions);
 

@@ -8,6 +8,8 @@ namespace golive::model {
 struct BuildOptions {
   walk::WalkOptions walk;
   size_t alias_expansion_budget = 100000;
+  // Run the secret detector over every file (model.secret_findings); off when no rule reads it.
+  bool find_secrets = true;
 };
 
 // Walks, reads and parses the repository once, in parallel, into a model with a stable order.

@@ -345,3 +345,24 @@ TEST(RunRulesInline, SameResultWithOneAndFourWorkers) {
 
 }  // namespace
 }  // namespace golive::engine
+
+namespace golive::engine {
+namespace {
+
+TEST(RuleRuns, FollowsOnlySkipAndConfiguration) {
+  rules::Settings settings;
+  const std::string id = "secrets/committed-secret";
+  EXPECT_TRUE(rule_runs(id, settings, {}));
+  EXPECT_FALSE(rule_runs(id, settings, {{}, {"secrets"}}));
+  EXPECT_FALSE(rule_runs(id, settings, {{}, {id}}));
+  EXPECT_FALSE(rule_runs(id, settings, {{"k8s"}, {}}));
+  EXPECT_TRUE(rule_runs(id, settings, {{"k8s", "secrets"}, {}}));
+  settings.section_enabled["secrets"] = false;
+  EXPECT_FALSE(rule_runs(id, settings, {}));
+  settings.rule_enabled[id] = true;
+  EXPECT_TRUE(rule_runs(id, settings, {}));
+  EXPECT_FALSE(rule_runs("secrets/no-such-rule", settings, {}));
+}
+
+}  // namespace
+}  // namespace golive::engine

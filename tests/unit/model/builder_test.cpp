@@ -355,5 +355,21 @@ TEST(BuildModel, FilesAreSortedByPathWhateverTheThreadCount) {
   EXPECT_EQ(runs[0], runs[1]);
 }
 
+TEST(AddFile, SecretDetectionFollowsTheOption) {
+  // Assembled at run time so that this file holds no literal golive would flag.
+  const std::string token = std::string("gh") + "p_" + "R8fK2mQz9LwT4vXy7NbH3jPc6sDa1eUg0iKo";
+  const std::string content = "token = \"" + token + "\"\n";
+  RepoModel with;
+  add_file(with, "app.py", content, BuildOptions{});
+  ASSERT_EQ(with.secret_findings.size(), 1u);
+  EXPECT_EQ(with.secret_findings[0].rule_id, "secrets/github-pat");
+  BuildOptions off;
+  off.find_secrets = false;
+  RepoModel without;
+  add_file(without, "app.py", content, off);
+  EXPECT_TRUE(without.secret_findings.empty());
+  EXPECT_EQ(without.files.size(), 1u);
+}
+
 }  // namespace
 }  // namespace golive::model
