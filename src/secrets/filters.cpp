@@ -16,6 +16,12 @@ constexpr std::array<std::string_view, 17> kPlaceholderWords = {
 constexpr std::array<std::string_view, 8> kLookupPrefixes = {
     "process.env", "os.environ", "os.getenv", "env(", "getenv(", "$", "settings.", "config."};
 
+// Keys vendors publish for their local emulators: everyone has them and they unlock nothing.
+constexpr std::array<std::string_view, 1> kPublishedEmulatorKeys = {
+    // Azurite, the Azure Storage emulator (account devstoreaccount1).
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+};
+
 constexpr std::array<std::string_view, 10> kTestDirectories = {
     "test/",    "tests/",    "spec/",      "specs/",     "fixtures/",
     "fixture/", "testdata/", "__tests__/", "__mocks__/", "test_data/"};
@@ -73,6 +79,9 @@ double shannon_entropy(std::string_view text) {
 
 bool is_placeholder(std::string_view secret) {
   if (secret.empty() || one_repeated_character(secret)) return true;
+  for (std::string_view key : kPublishedEmulatorKeys) {
+    if (secret == key) return true;
+  }
   std::string text = lower(secret);
   for (std::string_view word : kPlaceholderWords) {
     if (text.find(word) != std::string::npos) return true;

@@ -11,7 +11,8 @@ double shannon_entropy(std::string_view text);
 
 // A value written to be replaced (EXAMPLE, xxxx, <your-token>, ${VAR}, changeme, 123456...), a
 // lookup of the real value (process.env.X, os.environ[...], $VAR) or a name from code
-// (letters and separators only, like priceOrderHandler): not a committed secret.
+// (letters and separators only, like priceOrderHandler), or a key a vendor publishes for its
+// local emulator (Azurite): not a committed secret.
 bool is_placeholder(std::string_view secret);
 
 // Paths of tests and fixtures, where findings are downgraded to warnings rather than dropped.
