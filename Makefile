@@ -34,6 +34,8 @@ bench: build
 
 # golive secrets against ripgrep on a generated 1.1 GiB corpus, and a 20,000-commit history.
 bench-secrets: build
+	@cmake --preset release -DGOLIVE_MICRO_BENCH=ON >/dev/null
+	@cmake --build --preset release --target golive_micro_bench
 	@python3 bench/secrets/run.py
 
 docs: build

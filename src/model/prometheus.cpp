@@ -6,6 +6,7 @@
 #include "core/glob.h"
 #include "core/paths.h"
 #include "core/strings.h"
+#include "model/grafana.h"
 #include "model/model.h"
 
 namespace golive::model {
@@ -227,7 +228,7 @@ void learn_embedded(const Node& doc, const std::string& path, PrometheusFacts& f
     if (!entry.is_scalar()) continue;
     if (ends_with(entry.key, ".json")) {
       if (dashboard_label || entry.value.find("\"panels\"") != std::string::npos)
-        facts.dashboards.push_back({path, entry.key_mark.line, entry.key, "ConfigMap"});
+        facts.dashboards.push_back({path, entry.key_mark.line, entry.key, "ConfigMap", {}});
       continue;
     }
     if (!ends_with(entry.key, ".yml") && !ends_with(entry.key, ".yaml") &&
@@ -330,7 +331,7 @@ void learn_object(const Node& doc, const std::string& path, std::string_view con
   if (kind == "GrafanaDashboard") {
     const Node* metadata = doc.find("metadata");
     facts.dashboards.push_back(
-        {path, doc.mark.line, metadata ? metadata->get("name") : "", "GrafanaDashboard"});
+        {path, doc.mark.line, metadata ? metadata->get("name") : "", "GrafanaDashboard", {}});
     return;
   }
   if (kind == "Service" || in(kWorkloadKinds, kind)) learn_target(doc, path, kind, facts);
@@ -363,8 +364,11 @@ void learn_prometheus(const YamlDocumentSet& set, std::string_view content,
     if (json) {
       const Node* wrapped = doc.find("dashboard");
       const Node& dashboard = wrapped != nullptr && wrapped->is_map() ? *wrapped : doc;
-      if (is_dashboard(dashboard))
-        facts.dashboards.push_back({set.path, dashboard.mark.line, dashboard.get("title"), "json"});
+      if (is_dashboard(dashboard)) {
+        facts.dashboards.push_back(
+            {set.path, dashboard.mark.line, dashboard.get("title"), "json", {}});
+        collect_dashboard_queries(dashboard, facts.dashboards.back());
+      }
       continue;
     }
     if (!doc.get("apiVersion").empty() && !doc.get("kind").empty()) {

@@ -88,11 +88,23 @@ struct MetricsTarget {
   std::string evidence;  // "port 'metrics'", "annotation prometheus.io/scrape"
 };
 
+// A PromQL query of a dashboard panel. Grafana replaces its variables before Prometheus sees the
+// query, so a range or offset written as one ([$__rate_interval]) is checked as a duration; a
+// variable anywhere else leaves the query unchecked.
+struct DashboardQuery {
+  int line = 0;  // the expr value
+  std::string panel;
+  std::string expr;     // as written
+  std::string checked;  // what was parsed: expr with its range variables replaced
+  std::optional<parse::PromqlError> error;
+};
+
 struct GrafanaDashboard {
   std::string path;
   int line = 0;
   std::string title;
-  std::string source;  // "json", "ConfigMap", "GrafanaDashboard"
+  std::string source;                   // "json", "ConfigMap", "GrafanaDashboard"
+  std::vector<DashboardQuery> queries;  // JSON dashboards only
 };
 
 struct PrometheusFacts {
