@@ -62,7 +62,9 @@ const Rule kDatabaseWithoutDeletionProtection{
          "aws_rds_cluster and aws_docdb_cluster, deletion_protection_enabled on "
          "aws_dynamodb_table, deletion_protection not set to false on "
          "google_sql_database_instance, and an azurerm_management_lock whose scope names each "
-         "Azure PostgreSQL or MySQL server. Values computed from variables are trusted.",
+         "Azure PostgreSQL or MySQL server. A value written as var.NAME counts as the variable's "
+         "literal default in a root module that no .tfvars file overrides; other computed values "
+         "are trusted.",
      .remediation = "Set 'deletion_protection = true' (DynamoDB: 'deletion_protection_enabled = "
                     "true'); on Azure add 'resource \"azurerm_management_lock\"' with 'scope = "
                     "azurerm_postgresql_server.main.id' and 'lock_level = \"CanNotDelete\"'.",

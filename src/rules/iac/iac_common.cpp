@@ -13,7 +13,14 @@ enum class Verdict { kPass, kFail, kAbsent, kUnknown };
 
 struct Outcome {
   Verdict verdict = Verdict::kAbsent;
-  const parse::HclAttribute* attribute = nullptr;  // the attribute judged, when there is one
+  const parse::HclAttribute* attribute = nullptr;    // the attribute judged, when there is one
+  const parse::HclExpression* by_default = nullptr;  // the variable default judged instead
+};
+
+// Where a resource is declared, to read what its var.NAME references come to.
+struct Scope {
+  const model::RepoModel& model;
+  const model::TerraformModule& module;
 };
 
 bool is_ident_char(char c) {
@@ -31,8 +38,33 @@ std::optional<double> number_of(const parse::HclExpression& expression) {
   return value;
 }
 
-Verdict judge(const parse::HclAttribute& attribute, const Setting& setting) {
-  const parse::HclExpression& value = attribute.expression;
+// What var.NAME comes to in a root module when nothing sets it: its literal default, unless a
+// .tfvars file of the repository assigns the variable (then each environment has its own value).
+// In a called module the caller passes the value, so nothing is known.
+const parse::HclExpression* variable_default(const Scope& scope,
+                                             const parse::HclExpression& expression) {
+  constexpr std::string_view kPrefix = "var.";
+  std::string_view text = expression.text;
+  if (expression.kind != parse::HclExprKind::kReference || !text.starts_with(kPrefix) ||
+      !scope.module.is_root())
+    return nullptr;
+  std::string_view name = text.substr(kPrefix.size());
+  for (char c : name) {
+    if (!is_ident_char(c)) return nullptr;  // var.settings.enabled, var.list[0]
+  }
+  for (const auto& variable : scope.module.variables) {
+    if (variable.name != name) continue;
+    const auto* fallback = variable.body.attribute("default");
+    if (fallback == nullptr || !fallback->expression.is_literal()) return nullptr;
+    for (const auto& file : scope.model.terraform.files) {
+      if (file.tfvars && file.body.attribute(name) != nullptr) return nullptr;
+    }
+    return &fallback->expression;
+  }
+  return nullptr;
+}
+
+Verdict judge(const parse::HclExpression& value, const Setting& setting) {
   if (value.kind == parse::HclExprKind::kNull) return Verdict::kAbsent;
   switch (setting.expect) {
     case Expect::kPresent:
@@ -62,7 +94,14 @@ bool has_dynamic(const parse::HclBody& body, std::string_view name) {
   return false;
 }
 
-Outcome evaluate(const parse::HclBody& body, const Setting& setting) {
+Outcome judge_attribute(const Scope& scope, const parse::HclAttribute& attribute,
+                        const Setting& setting) {
+  if (const auto* fallback = variable_default(scope, attribute.expression))
+    return {judge(*fallback, setting), &attribute, fallback};
+  return {judge(attribute.expression, setting), &attribute};
+}
+
+Outcome evaluate(const Scope& scope, const parse::HclBody& body, const Setting& setting) {
   std::vector<std::string> parts = core::split(setting.path, '.');
   const parse::HclBody* current = &body;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -70,7 +109,7 @@ Outcome evaluate(const parse::HclBody& body, const Setting& setting) {
     bool last = i + 1 == parts.size();
     if (last) {
       if (const auto* attribute = current->attribute(name))
-        return {judge(*attribute, setting), attribute};
+        return judge_attribute(scope, *attribute, setting);
       if (current->block(name) != nullptr)
         return {setting.expect == Expect::kPresent ? Verdict::kPass : Verdict::kUnknown};
     }
@@ -133,6 +172,17 @@ std::string describe(const Setting& setting) {
   return text;
 }
 
+// "deletion_protection = false", or "deletion_protection = var.protect (its default, false; no
+// .tfvars file sets it)".
+std::string assignment(const Outcome& outcome) {
+  std::string text =
+      outcome.attribute->name + " = " + core::excerpt(outcome.attribute->expression.text, 60);
+  if (outcome.by_default != nullptr)
+    text += " (its default, " + core::excerpt(outcome.by_default->text, 40) +
+            "; no .tfvars file sets it)";
+  return text;
+}
+
 bool account_default_set(const model::RepoModel& model, std::string_view type) {
   for (const auto* resource : model.terraform.resources_of(type)) {
     const auto* enabled = resource->body.attribute("enabled");
@@ -150,8 +200,9 @@ void check_one(RuleContext& context, const model::TerraformModule& module,
   if (!requirement.account_default.empty() &&
       account_default_set(context.model(), requirement.account_default))
     return;
+  const Scope scope{context.model(), module};
   Outcome own;
-  if (!requirement.setting.path.empty()) own = evaluate(resource.body, requirement.setting);
+  if (!requirement.setting.path.empty()) own = evaluate(scope, resource.body, requirement.setting);
   if (own.verdict == Verdict::kPass || own.verdict == Verdict::kUnknown) return;
   if (own.verdict == Verdict::kAbsent && requirement.absent_passes) return;
 
@@ -164,7 +215,7 @@ void check_one(RuleContext& context, const model::TerraformModule& module,
         continue;
       Outcome outcome{Verdict::kPass};
       if (!requirement.companion_setting.path.empty())
-        outcome = evaluate(companion.body, requirement.companion_setting);
+        outcome = evaluate(scope, companion.body, requirement.companion_setting);
       if (outcome.verdict == Verdict::kPass || outcome.verdict == Verdict::kUnknown) return;
       failing_companion = &companion;
       companion_outcome = outcome;
@@ -174,17 +225,15 @@ void check_one(RuleContext& context, const model::TerraformModule& module,
   std::string address = resource.address();
   std::string problem(requirement.problem);
   if (own.verdict == Verdict::kFail && own.attribute != nullptr) {
-    context.report(address + " sets " + own.attribute->name + " = " +
-                       core::excerpt(own.attribute->expression.text, 60) + ": " + problem,
-                   resource.path, own.attribute->line, own.attribute->column);
+    context.report(address + " sets " + assignment(own) + ": " + problem, resource.path,
+                   own.attribute->line, own.attribute->column);
     return;
   }
   if (failing_companion != nullptr) {
     const auto* attribute = companion_outcome.attribute;
-    std::string how =
-        attribute != nullptr
-            ? "sets " + attribute->name + " = " + core::excerpt(attribute->expression.text, 60)
-            : "does not set " + describe(requirement.companion_setting);
+    std::string how = attribute != nullptr
+                          ? "sets " + assignment(companion_outcome)
+                          : "does not set " + describe(requirement.companion_setting);
     context.report(address + ": " + failing_companion->address() + " " + how + ": " + problem,
                    failing_companion->path,
                    attribute != nullptr ? attribute->line : failing_companion->line,

@@ -57,7 +57,8 @@ const Rule kStorageWithoutEncryption{
          "(read replicas inherit it), and encrypted = true on aws_ebs_volume (unless "
          "aws_ebs_encryption_by_default is on) and aws_efs_file_system. S3 applies SSE-S3 to "
          "new objects by default; declaring the configuration makes the key and algorithm an "
-         "explicit, reviewed choice.",
+         "explicit, reviewed choice. A value written as var.NAME counts as the variable's literal "
+         "default in a root module that no .tfvars file overrides.",
      .remediation = "Set 'storage_encrypted = true' (with 'kms_key_id' for a customer key) or "
                     "'encrypted = true'; for S3 add 'resource "
                     "\"aws_s3_bucket_server_side_encryption_configuration\"' naming the bucket. "
