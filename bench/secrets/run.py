@@ -138,6 +138,8 @@ def matching_rates(corpus):
         return None
     rates = {}
     for benchmark in json.loads(result.stdout)["benchmarks"]:
+        if benchmark.get("error_occurred"):
+            continue
         name = benchmark["name"].split("/")[0].removeprefix("BM_")
         rates[name] = benchmark["bytes_per_second"] / 1e9
     return rates if len(rates) == 2 else None

@@ -30,18 +30,6 @@ std::string disabled_reason(const rules::RuleMeta& meta, const rules::Settings& 
   return "";
 }
 
-}  // namespace
-
-bool rule_runs(std::string_view rule_id, const rules::Settings& settings,
-               const Selection& selection) {
-  for (const rules::Rule* rule : rules::all_rules()) {
-    if (rule->meta.id == rule_id) return disabled_reason(rule->meta, settings, selection).empty();
-  }
-  return false;
-}
-
-namespace {
-
 const parse::Suppression* inline_suppression(const model::RepoModel& model,
                                              const rules::Finding& finding) {
   if (finding.file.empty()) return nullptr;
@@ -261,6 +249,12 @@ const rules::Waiver* find_waiver(const rules::Settings& settings, std::string_vi
     }
   }
   return nullptr;
+}
+
+bool rule_runs(std::string_view rule_id, const rules::Settings& settings,
+               const Selection& selection) {
+  const rules::Rule* rule = rules::find_rule(rule_id);
+  return rule != nullptr && disabled_reason(rule->meta, settings, selection).empty();
 }
 
 }  // namespace golive::engine

@@ -16,20 +16,24 @@ bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) !
 // The length of the Grafana variable starting at text[at] ('$'): $name, ${name} or
 // ${name:format}; 0 when none starts there.
 size_t variable_length(std::string_view text, size_t at) {
-  if (at + 1 < text.size() && text[at + 1] == '{') {
-    size_t close = text.find('}', at + 2);
-    return close == std::string_view::npos ? 0 : close - at + 1;
-  }
-  size_t end = at + 1;
+  const bool braced = at + 1 < text.size() && text[at + 1] == '{';
+  size_t end = at + (braced ? 2 : 1);
+  const size_t name_begin = end;
   while (end < text.size() && is_name_char(text[end])) ++end;
-  return end - at > 1 ? end - at : 0;
+  if (end == name_begin) return 0;
+  if (!braced) return end - at;
+  if (end < text.size() && text[end] == ':') {  // ${name:format}
+    ++end;
+    while (end < text.size() && (is_name_char(text[end]) || text[end] == '-')) ++end;
+  }
+  return end < text.size() && text[end] == '}' ? end - at + 1 : 0;
 }
 
 // Whether only a duration fits at text[at]: after the '[' of a range, the ':' of a subquery step
 // or the keyword offset.
 bool duration_position(std::string_view text, size_t at) {
   size_t end = at;
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1])) != 0) --end;
   if (end == 0) return false;
   if (text[end - 1] == '[' || text[end - 1] == ':') return true;
   constexpr std::string_view kOffset = "offset";
@@ -48,16 +52,16 @@ std::string datasource_of(const Node* node, std::string_view inherited) {
   return type.empty() ? node->get("uid", inherited) : type;
 }
 
-// Prometheus and what speaks its API (Mimir, Thanos, Cortex, VictoriaMetrics), or a templated
-// data source: anything but a system with another query language.
+// Prometheus and what answers its API with PromQL itself (Mimir, Thanos, Cortex), or a templated
+// data source: anything but a system with another query language. VictoriaMetrics is left out:
+// MetricsQL accepts what PromQL rejects (rate(x) without a range).
 bool speaks_promql(std::string_view datasource) {
-  static constexpr std::array<std::string_view, 17> kOtherLanguages = {
-      "loki",      "tempo",    "elastic",  "opensearch", "influx",     "graphite",
-      "mysql",     "postgres", "mssql",    "cloudwatch", "jaeger",     "zipkin",
-      "pyroscope", "datadog",  "testdata", "__expr__",   "stackdriver"};
-  std::string lowered = core::to_lower(datasource);
+  static constexpr std::array<std::string_view, 18> kOtherLanguages = {
+      "loki",      "tempo",    "elastic",  "opensearch", "influx",      "graphite",
+      "mysql",     "postgres", "mssql",    "cloudwatch", "jaeger",      "zipkin",
+      "pyroscope", "datadog",  "testdata", "__expr__",   "stackdriver", "victoriametrics"};
   for (std::string_view other : kOtherLanguages) {
-    if (lowered.find(other) != std::string::npos) return false;
+    if (core::contains_ci(datasource, other)) return false;
   }
   return true;
 }
@@ -108,13 +112,17 @@ std::optional<std::string> promql_without_grafana_variables(std::string_view exp
     }
     if (c == '"' || c == '\'' || c == '`') quote = c;
     if (c == '|') return std::nullopt;  // a LogQL or TraceQL pipeline
-    if (c == '[' && i + 1 < expr.size() && expr[i + 1] == '[') return std::nullopt;  // [[name]]
+    const char next = i + 1 < expr.size() ? expr[i + 1] : '\0';
+    if (c == '[' && next == '[') return std::nullopt;  // [[name]]
+    if (c == '{' && next == '{') return std::nullopt;  // a Helm or Jsonnet template
     if (c != '$') {
       out += c;
       continue;
     }
     size_t length = variable_length(expr, i);
     if (length == 0 || !duration_position(expr, i)) return std::nullopt;
+    // ${window}d or ${__interval_ms}ms: the variable is only the number of a duration.
+    if (i + length < expr.size() && is_name_char(expr[i + length])) return std::nullopt;
     out += "5m";
     i += length - 1;
   }

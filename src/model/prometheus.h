@@ -88,9 +88,7 @@ struct MetricsTarget {
   std::string evidence;  // "port 'metrics'", "annotation prometheus.io/scrape"
 };
 
-// A PromQL query of a dashboard panel. Grafana replaces its variables before Prometheus sees the
-// query, so a range or offset written as one ([$__rate_interval]) is checked as a duration; a
-// variable anywhere else leaves the query unchecked.
+// A PromQL query of a dashboard panel (model/grafana.h says which are collected and how).
 struct DashboardQuery {
   int line = 0;  // the expr value
   std::string panel;

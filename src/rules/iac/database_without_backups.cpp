@@ -82,7 +82,9 @@ const Rule kDatabaseWithoutBackups{
          "settings { backup_configuration { enabled = true } }; Azure PostgreSQL and MySQL "
          "servers need backup_retention_days of 7 or more and geo_redundant_backup_enabled. "
          "Read replicas are exempt. A value written as var.NAME counts as the variable's literal "
-         "default in a root module that no .tfvars file overrides; other computed values are "
+         "default in a root module that no .tfvars file overrides (TF_VAR_ variables and -var "
+         "flags "
+         "of a pipeline are not seen); other computed values are "
          "trusted.",
      .remediation = "Set the retention on the resource, e.g. 'backup_retention_period = 14' on "
                     "aws_db_instance, 'point_in_time_recovery { enabled = true }' on "

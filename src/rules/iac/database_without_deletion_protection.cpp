@@ -63,7 +63,8 @@ const Rule kDatabaseWithoutDeletionProtection{
          "aws_dynamodb_table, deletion_protection not set to false on "
          "google_sql_database_instance, and an azurerm_management_lock whose scope names each "
          "Azure PostgreSQL or MySQL server. A value written as var.NAME counts as the variable's "
-         "literal default in a root module that no .tfvars file overrides; other computed values "
+         "literal default in a root module that no .tfvars file overrides (TF_VAR_ variables and "
+         "-var flags of a pipeline are not seen); other computed values "
          "are trusted.",
      .remediation = "Set 'deletion_protection = true' (DynamoDB: 'deletion_protection_enabled = "
                     "true'); on Azure add 'resource \"azurerm_management_lock\"' with 'scope = "

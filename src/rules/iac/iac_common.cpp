@@ -13,8 +13,8 @@ enum class Verdict { kPass, kFail, kAbsent, kUnknown };
 
 struct Outcome {
   Verdict verdict = Verdict::kAbsent;
-  const parse::HclAttribute* attribute = nullptr;    // the attribute judged, when there is one
-  const parse::HclExpression* by_default = nullptr;  // the variable default judged instead
+  const parse::HclAttribute* attribute = nullptr;       // the attribute judged, when there is one
+  const parse::HclExpression* default_value = nullptr;  // the variable default judged instead
 };
 
 // Where a resource is declared, to read what its var.NAME references come to.
@@ -55,9 +55,15 @@ const parse::HclExpression* variable_default(const Scope& scope,
   for (const auto& variable : scope.module.variables) {
     if (variable.name != name) continue;
     const auto* fallback = variable.body.attribute("default");
-    if (fallback == nullptr || !fallback->expression.is_literal()) return nullptr;
+    if (fallback == nullptr || !fallback->expression.is_literal() ||
+        fallback->expression.kind == parse::HclExprKind::kNull)
+      return nullptr;
     for (const auto& file : scope.model.terraform.files) {
       if (file.tfvars && file.body.attribute(name) != nullptr) return nullptr;
+    }
+    // .tfvars.json files are not parsed: one may set the variable.
+    for (const auto& file : scope.model.files) {
+      if (core::ends_with(file.path, ".tfvars.json")) return nullptr;
     }
     return &fallback->expression;
   }
@@ -177,8 +183,8 @@ std::string describe(const Setting& setting) {
 std::string assignment(const Outcome& outcome) {
   std::string text =
       outcome.attribute->name + " = " + core::excerpt(outcome.attribute->expression.text, 60);
-  if (outcome.by_default != nullptr)
-    text += " (its default, " + core::excerpt(outcome.by_default->text, 40) +
+  if (outcome.default_value != nullptr)
+    text += " (its default, " + core::excerpt(outcome.default_value->text, 40) +
             "; no .tfvars file sets it)";
   return text;
 }

@@ -58,7 +58,9 @@ const Rule kStorageWithoutEncryption{
          "aws_ebs_encryption_by_default is on) and aws_efs_file_system. S3 applies SSE-S3 to "
          "new objects by default; declaring the configuration makes the key and algorithm an "
          "explicit, reviewed choice. A value written as var.NAME counts as the variable's literal "
-         "default in a root module that no .tfvars file overrides.",
+         "default in a root module that no .tfvars file overrides (TF_VAR_ variables and -var "
+         "flags "
+         "of a pipeline are not seen).",
      .remediation = "Set 'storage_encrypted = true' (with 'kms_key_id' for a customer key) or "
                     "'encrypted = true'; for S3 add 'resource "
                     "\"aws_s3_bucket_server_side_encryption_configuration\"' naming the bucket. "

@@ -45,7 +45,8 @@ const Rule kStorageWithoutVersioning{
          "names each aws_s3_bucket (or an inline versioning { enabled = true }), versioning { "
          "enabled = true } on google_storage_bucket, and blob_properties { versioning_enabled = "
          "true } on azurerm_storage_account. A value written as var.NAME counts as the variable's "
-         "literal default in a root module that no .tfvars file overrides.",
+         "literal default in a root module that no .tfvars file overrides (TF_VAR_ variables and "
+         "-var flags of a pipeline are not seen).",
      .remediation = "Add 'resource \"aws_s3_bucket_versioning\" \"logs\" { bucket = "
                     "aws_s3_bucket.logs.id, versioning_configuration { status = \"Enabled\" } }' "
                     "(or the provider's equivalent), with a lifecycle rule to expire old "

@@ -10,10 +10,11 @@ void check(RuleContext& context) {
       ++checked;
       if (!query.error) continue;
       std::string panel = query.panel.empty() ? "a panel" : "panel '" + query.panel + "'";
-      std::string where = query.checked == query.expr ? " in the query"
-                                                      : " in the query (Grafana variables "
-                                                        "of ranges and offsets read as 5m)";
-      context.report(panel + " has an invalid PromQL query: " + query.error->describe() + where,
+      std::string substitution = query.checked == query.expr
+                                     ? ""
+                                     : " (Grafana variables of ranges and offsets read as 5m)";
+      context.report(panel + " has an invalid PromQL query: " + query.error->describe() +
+                         " in the query" + substitution,
                      dashboard.path, query.line, 0, query.checked);
     }
   }

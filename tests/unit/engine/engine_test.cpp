@@ -343,12 +343,6 @@ TEST(RunRulesInline, SameResultWithOneAndFourWorkers) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "secrets/committed-env-file"), ids.end());
 }
 
-}  // namespace
-}  // namespace golive::engine
-
-namespace golive::engine {
-namespace {
-
 TEST(RuleRuns, FollowsOnlySkipAndConfiguration) {
   rules::Settings settings;
   const std::string id = "secrets/committed-secret";

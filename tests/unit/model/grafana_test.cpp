@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "parse/yaml.h"
+#include "parse/json.h"
 
 namespace golive::model {
 namespace {
@@ -14,6 +14,7 @@ TEST(GrafanaVariables, RangesStepsAndOffsetsBecomeDurations) {
             "max_over_time(x[1h:5m])");
   EXPECT_EQ(promql_without_grafana_variables("x offset $shift"), "x offset 5m");
   EXPECT_EQ(promql_without_grafana_variables("x OFFSET ${shift:text}"), "x OFFSET 5m");
+  EXPECT_EQ(promql_without_grafana_variables("x offset\n  $shift"), "x offset\n  5m");
 }
 
 TEST(GrafanaVariables, VariablesInLabelValuesStayAsWritten) {
@@ -28,13 +29,17 @@ TEST(GrafanaVariables, VariablesElsewhereAndOtherLanguagesAreNotChecked) {
   EXPECT_FALSE(promql_without_grafana_variables("topk($n, x)"));
   EXPECT_FALSE(promql_without_grafana_variables("rate([[metric]][5m])"));
   EXPECT_FALSE(promql_without_grafana_variables(R"({app="api"} |= "error")"));
-  EXPECT_FALSE(promql_without_grafana_variables("x[$]"));  // no name after $
+  EXPECT_FALSE(promql_without_grafana_variables("x[$]"));                 // no name after $
+  EXPECT_FALSE(promql_without_grafana_variables("rate(x[${window}d])"));  // only the number
+  EXPECT_FALSE(promql_without_grafana_variables("rate(x[${__interval_ms}ms])"));
+  EXPECT_FALSE(promql_without_grafana_variables("rate(x[${w]) + y{a=\"}\"}"));  // unclosed
+  EXPECT_FALSE(promql_without_grafana_variables("rate(x[{{ .Values.window }}])"));
   // "myoffset $x" is not the offset keyword.
   EXPECT_FALSE(promql_without_grafana_variables("myoffset $x"));
 }
 
 GrafanaDashboard collect(const std::string& json) {
-  parse::YamlFile file = parse::parse_yaml(json);
+  parse::YamlFile file = parse::parse_json(json);
   EXPECT_TRUE(file.valid);
   GrafanaDashboard dashboard;
   if (!file.documents.empty()) collect_dashboard_queries(file.documents.front(), dashboard);
