@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/strings.h"
+#include "parse/json.h"
 #include "parse/promql.h"
 
 namespace golive::model {
@@ -137,6 +138,17 @@ void collect_dashboard_queries(const Node& dashboard, GrafanaDashboard& into) {
       if (row.is_map()) collect_panels(row.find("panels"), datasource, into);
     }
   }
+}
+
+void collect_embedded_dashboard_queries(std::string_view json, int first_line,
+                                        GrafanaDashboard& into) {
+  parse::YamlFile file = parse::parse_json(json);
+  if (!file.valid || file.documents.empty() || !file.documents.front().is_map()) return;
+  const Node& document = file.documents.front();
+  const Node* wrapped = document.find("dashboard");
+  const size_t before = into.queries.size();
+  collect_dashboard_queries(wrapped != nullptr && wrapped->is_map() ? *wrapped : document, into);
+  for (size_t i = before; i < into.queries.size(); ++i) into.queries[i].line += first_line - 1;
 }
 
 }  // namespace golive::model

@@ -19,4 +19,9 @@ std::optional<std::string> promql_without_grafana_variables(std::string_view exp
 // Queries of other data sources (Loki, Tempo, SQL...) and queries left templated are skipped.
 void collect_dashboard_queries(const parse::Node& dashboard, GrafanaDashboard& into);
 
+// The same for a dashboard JSON written as a string (a ConfigMap's data entry): its queries get
+// line numbers in the enclosing file, the string's first line being first_line.
+void collect_embedded_dashboard_queries(std::string_view json, int first_line,
+                                        GrafanaDashboard& into);
+
 }  // namespace golive::model

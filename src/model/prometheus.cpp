@@ -227,8 +227,12 @@ void learn_embedded(const Node& doc, const std::string& path, PrometheusFacts& f
   for (const auto& entry : data->children) {
     if (!entry.is_scalar()) continue;
     if (ends_with(entry.key, ".json")) {
-      if (dashboard_label || entry.value.find("\"panels\"") != std::string::npos)
+      if (dashboard_label || entry.value.find("\"panels\"") != std::string::npos) {
         facts.dashboards.push_back({path, entry.key_mark.line, entry.key, "ConfigMap", {}});
+        // A block scalar's first line is the one after its key.
+        collect_embedded_dashboard_queries(entry.value, entry.mark.line + 1,
+                                           facts.dashboards.back());
+      }
       continue;
     }
     if (!ends_with(entry.key, ".yml") && !ends_with(entry.key, ".yaml") &&

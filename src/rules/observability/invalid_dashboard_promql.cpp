@@ -34,11 +34,12 @@ const Rule kInvalidDashboardPromql{
      .rationale =
          "A panel whose query does not parse shows an error instead of a graph, and it is found "
          "during the incident it was built for. golive parses the expr of every Prometheus "
-         "target of Grafana dashboard JSON files (rows and nested panels included) with the same "
-         "PromQL parser as the alert rules. Grafana variables standing for a range, a subquery "
-         "step or an offset ([$__rate_interval], offset $shift) are read as 5m; a query with a "
-         "variable anywhere else (a metric name, a grouping label) is not checked, and neither "
-         "are queries of Loki, Tempo or SQL data sources.",
+         "target of Grafana dashboards (JSON files, and the *.json entries of ConfigMaps that "
+         "hold dashboards for the Grafana sidecar; rows and nested panels included) with the "
+         "same PromQL parser as the alert rules. Grafana variables standing for a range, a "
+         "subquery step or an offset ([$__rate_interval], offset $shift) are read as 5m; a "
+         "query with a variable anywhere else (a metric name, a grouping label) is not checked, "
+         "and neither are queries of Loki, Tempo, VictoriaMetrics or SQL data sources.",
      .remediation =
          "Fix the query at the reported position in the panel editor (Grafana's query inspector "
          "shows Prometheus' own error) and save the dashboard JSON back into the repository.",
