@@ -20,6 +20,10 @@ inline bool starts_with(std::string_view text, std::string_view prefix) {
 inline bool ends_with(std::string_view text, std::string_view suffix) {
   return text.ends_with(suffix);
 }
+// An ASCII letter, digit or underscore: a character of a name in most languages.
+inline bool is_identifier_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 // The closest candidate within a small distance, or "" when none is close.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);

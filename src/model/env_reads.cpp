@@ -87,7 +87,7 @@ constexpr std::array<std::string_view, 30> kPlatformNames = {
 constexpr std::array<std::string_view, 7> kPlatformPrefixes = {
     "GITHUB_", "RUNNER_", "npm_", "KUBERNETES_", "GITLAB_", "BUILDKITE_", "VERCEL_"};
 
-bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+using core::is_identifier_char;
 
 std::string dir_of(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -152,7 +152,7 @@ std::string quoted_name(std::string_view line, size_t& at) {
   std::string_view name = line.substr(at + 1, end - at - 1);
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return "";
   for (char c : name) {
-    if (!is_ident_char(c)) return "";
+    if (!is_identifier_char(c)) return "";
   }
   at = end + 1;
   return std::string(name);
@@ -176,14 +176,14 @@ void scan_code_line(std::string_view ecosystem, const std::vector<const ReadPatt
     while ((from = line.find(pattern.token, from)) != std::string_view::npos) {
       size_t start = from;
       from += pattern.token.size();
-      if (start > 0 && (is_ident_char(line[start - 1]) ||
+      if (start > 0 && (is_identifier_char(line[start - 1]) ||
                         (pattern.bare && (line[start - 1] == '.' || line[start - 1] == '$'))))
         continue;
       size_t at = from;
       std::string name;
       bool has_default = pattern.presence;
       if (pattern.form == Form::kMember) {
-        while (at < line.size() && is_ident_char(line[at])) ++at;
+        while (at < line.size() && is_identifier_char(line[at])) ++at;
         name = std::string(line.substr(from, at - from));
         if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) continue;
       } else {
@@ -278,7 +278,7 @@ void scan_pydantic(const std::vector<std::string_view>& lines, const std::string
       if (colon == std::string_view::npos || colon == 0) continue;
       std::string_view field = body.substr(0, colon);
       if (field[0] == '_' || field == "model_config" ||
-          !std::all_of(field.begin(), field.end(), is_ident_char))
+          !std::all_of(field.begin(), field.end(), is_identifier_char))
         continue;
       bool has_default = body.find('=', colon) != std::string_view::npos;
       fields.push_back({std::string(field), path, static_cast<int>(j) + 1,
@@ -365,7 +365,7 @@ void scan_references(std::string_view content, EnvFacts& facts) {
     size_t at = from;
     if (at < content.size() && (content[at] == '{' || content[at] == '(')) ++at;
     size_t end = at;
-    while (end < content.size() && is_ident_char(content[end])) ++end;
+    while (end < content.size() && is_identifier_char(content[end])) ++end;
     std::string_view name = content.substr(at, end - at);
     if (env_like(name)) facts.config_references.emplace(name);
     from = end;

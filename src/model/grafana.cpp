@@ -12,7 +12,7 @@ namespace {
 
 using parse::Node;
 
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+using core::is_identifier_char;
 
 // The length of the Grafana variable starting at text[at] ('$'): $name, ${name} or
 // ${name:format}; 0 when none starts there.
@@ -20,12 +20,12 @@ size_t variable_length(std::string_view text, size_t at) {
   const bool braced = at + 1 < text.size() && text[at + 1] == '{';
   size_t end = at + (braced ? 2 : 1);
   const size_t name_begin = end;
-  while (end < text.size() && is_name_char(text[end])) ++end;
+  while (end < text.size() && is_identifier_char(text[end])) ++end;
   if (end == name_begin) return 0;
   if (!braced) return end - at;
   if (end < text.size() && text[end] == ':') {  // ${name:format}
     ++end;
-    while (end < text.size() && (is_name_char(text[end]) || text[end] == '-')) ++end;
+    while (end < text.size() && (is_identifier_char(text[end]) || text[end] == '-')) ++end;
   }
   return end < text.size() && text[end] == '}' ? end - at + 1 : 0;
 }
@@ -41,7 +41,7 @@ bool duration_position(std::string_view text, size_t at) {
   if (end < kOffset.size()) return false;
   size_t begin = end - kOffset.size();
   return core::iequals(text.substr(begin, kOffset.size()), kOffset) &&
-         (begin == 0 || !is_name_char(text[begin - 1]));
+         (begin == 0 || !is_identifier_char(text[begin - 1]));
 }
 
 // A panel's or target's data source: a name (old dashboards), or an object with a type and uid.
@@ -123,7 +123,7 @@ std::optional<std::string> promql_without_grafana_variables(std::string_view exp
     size_t length = variable_length(expr, i);
     if (length == 0 || !duration_position(expr, i)) return std::nullopt;
     // ${window}d or ${__interval_ms}ms: the variable is only the number of a duration.
-    if (i + length < expr.size() && is_name_char(expr[i + length])) return std::nullopt;
+    if (i + length < expr.size() && is_identifier_char(expr[i + length])) return std::nullopt;
     out += "5m";
     i += length - 1;
   }

@@ -22,7 +22,7 @@ std::string dir_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
 }
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+using core::is_identifier_char;
 
 // token occurs in line as a word: an alphanumeric edge of the token may not touch another
 // alphanumeric character.
@@ -30,8 +30,10 @@ bool has_token(std::string_view line, std::string_view token) {
   size_t from = 0;
   while ((from = line.find(token, from)) != std::string_view::npos) {
     size_t end = from + token.size();
-    bool left = from == 0 || !is_word_char(token.front()) || !is_word_char(line[from - 1]);
-    bool right = end >= line.size() || !is_word_char(token.back()) || !is_word_char(line[end]);
+    bool left =
+        from == 0 || !is_identifier_char(token.front()) || !is_identifier_char(line[from - 1]);
+    bool right =
+        end >= line.size() || !is_identifier_char(token.back()) || !is_identifier_char(line[end]);
     if (left && right) return true;
     ++from;
   }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/strings.h"
+
 namespace golive::secrets {
 namespace {
 
@@ -25,12 +27,6 @@ constexpr std::array<std::string_view, 1> kPublishedEmulatorKeys = {
 constexpr std::array<std::string_view, 10> kTestDirectories = {
     "test/",    "tests/",    "spec/",      "specs/",     "fixtures/",
     "fixture/", "testdata/", "__tests__/", "__mocks__/", "test_data/"};
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool one_repeated_character(std::string_view text) {
   return text.find_first_not_of(text.front()) == std::string_view::npos;
@@ -82,7 +78,7 @@ bool is_placeholder(std::string_view secret) {
   for (std::string_view key : kPublishedEmulatorKeys) {
     if (secret == key) return true;
   }
-  std::string text = lower(secret);
+  std::string text = core::to_lower(secret);
   for (std::string_view word : kPlaceholderWords) {
     if (text.find(word) != std::string::npos) return true;
   }
@@ -93,7 +89,7 @@ bool is_placeholder(std::string_view secret) {
 }
 
 bool is_test_path(std::string_view path) {
-  std::string text = "/" + lower(path);
+  std::string text = "/" + core::to_lower(path);
   for (std::string_view dir : kTestDirectories) {
     if (text.find("/" + std::string(dir)) != std::string::npos) return true;
   }
@@ -104,9 +100,8 @@ bool is_test_path(std::string_view path) {
 }
 
 bool contains_keyword(std::string_view text, std::initializer_list<std::string_view> keywords) {
-  std::string haystack = lower(text);
   for (std::string_view keyword : keywords) {
-    if (haystack.find(keyword) != std::string::npos) return true;
+    if (core::contains_ci(text, keyword)) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 #include "rules/iac/iac_common.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <optional>
@@ -21,7 +22,15 @@ struct Outcome {
 struct Scope {
   const model::RepoModel& model;
   const model::TerraformModule& module;
+  // A .tfvars.json file is not parsed, so it may set any variable.
+  bool unparsed_tfvars = false;
 };
+
+bool has_unparsed_tfvars(const model::RepoModel& model) {
+  return std::any_of(model.files.begin(), model.files.end(), [](const model::SourceFile& file) {
+    return core::ends_with(file.path, ".tfvars.json");
+  });
+}
 
 bool is_ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
@@ -46,7 +55,7 @@ const parse::HclExpression* variable_default(const Scope& scope,
   constexpr std::string_view kPrefix = "var.";
   std::string_view text = expression.text;
   if (expression.kind != parse::HclExprKind::kReference || !text.starts_with(kPrefix) ||
-      !scope.module.is_root())
+      !scope.module.is_root() || scope.unparsed_tfvars)
     return nullptr;
   std::string_view name = text.substr(kPrefix.size());
   for (char c : name) {
@@ -60,10 +69,6 @@ const parse::HclExpression* variable_default(const Scope& scope,
       return nullptr;
     for (const auto& file : scope.model.terraform.files) {
       if (file.tfvars && file.body.attribute(name) != nullptr) return nullptr;
-    }
-    // .tfvars.json files are not parsed: one may set the variable.
-    for (const auto& file : scope.model.files) {
-      if (core::ends_with(file.path, ".tfvars.json")) return nullptr;
     }
     return &fallback->expression;
   }
@@ -199,14 +204,13 @@ bool account_default_set(const model::RepoModel& model, std::string_view type) {
   return false;
 }
 
-void check_one(RuleContext& context, const model::TerraformModule& module,
-               const model::TerraformResource& resource, const ResourceRequirement& requirement) {
+void check_one(RuleContext& context, const Scope& scope, const model::TerraformResource& resource,
+               const ResourceRequirement& requirement) {
   if (!requirement.skip_if.empty() && resource.body.attribute(requirement.skip_if) != nullptr)
     return;
   if (!requirement.account_default.empty() &&
       account_default_set(context.model(), requirement.account_default))
     return;
-  const Scope scope{context.model(), module};
   Outcome own;
   if (!requirement.setting.path.empty()) own = evaluate(scope, resource.body, requirement.setting);
   if (own.verdict == Verdict::kPass || own.verdict == Verdict::kUnknown) return;
@@ -215,7 +219,7 @@ void check_one(RuleContext& context, const model::TerraformModule& module,
   const model::TerraformResource* failing_companion = nullptr;
   Outcome companion_outcome;
   if (!requirement.companion.empty()) {
-    for (const auto& companion : module.resources) {
+    for (const auto& companion : scope.module.resources) {
       if (companion.type != requirement.companion ||
           !targets(companion, requirement.companion_target, resource))
         continue;
@@ -276,12 +280,14 @@ void check_requirements(RuleContext& context, std::span<const ResourceRequiremen
                         std::string_view what) {
   if (!require_terraform(context)) return;
   bool any = false;
+  const bool unparsed_tfvars = has_unparsed_tfvars(context.model());
   for (const auto& module : context.model().terraform.modules) {
+    const Scope scope{context.model(), module, unparsed_tfvars};
     for (const auto& resource : module.resources) {
       for (const auto& requirement : table) {
         if (requirement.type != resource.type) continue;
         any = true;
-        check_one(context, module, resource, requirement);
+        check_one(context, scope, resource, requirement);
       }
     }
   }
