@@ -5,6 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libyaml-dev nlohmann-json3-dev libcli11-dev libre2-dev libgit2-dev
   libvectorscan-dev libssl-dev ripgrep libgtest-dev libgmock-dev libbenchmark-dev gcovr
+  clang-format clang-tidy
 )
 missing=()
 for p in "${packages[@]}"; do

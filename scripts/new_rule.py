@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Scaffolds a new rule: its source file, a firing and a silent fixture, and its registry line.
 
-Usage: scripts/new_rule.py SECTION SLUG "Title of the rule"
+Usage: scripts/new_rule.py [--root DIR] SECTION SLUG "Title of the rule"
 Then fill in the check and the metadata, write the fixtures' expectations, and run `make docs`.
+--root writes into another copy of the tree (the scaffolding test uses a scratch copy).
 """
 import os
 import re
@@ -40,10 +41,16 @@ const Rule {variable}{{
 
 
 def main():
-    if len(sys.argv) != 4 or not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", sys.argv[1]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sys.argv[2]):
+    global ROOT
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "--root":
+        ROOT = os.path.abspath(args[1])
+        args = args[2:]
+    if len(args) != 3 or not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args[0]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args[1]):
         sys.exit(__doc__)
-    section, slug, title = sys.argv[1:]
-    namespace = "parse_rules" if section == "parse" else section
+    section, slug, title = args
+    # C++ namespaces cannot hold '-': supply-chain rules live in golive::rules::supply_chain.
+    namespace = "parse_rules" if section == "parse" else section.replace("-", "_")
     variable = "k" + "".join(part.capitalize() for part in slug.split("-"))
     source = os.path.join(ROOT, "src", "rules", section, slug.replace("-", "_") + ".cpp")
     if os.path.exists(source):
@@ -53,7 +60,8 @@ def main():
         out.write(RULE.format(namespace=namespace, variable=variable, section=section, slug=slug, title=title))
 
     fixtures = os.path.join(ROOT, "tests", "fixtures", section, slug)
-    for case in ("fires-basic", "silent-basic"):
+    # fires-* must fail, silent-* must pass, skips-* must be not applicable (fixture_test.cpp).
+    for case in ("fires-basic", "silent-basic", "skips-basic"):
         os.makedirs(os.path.join(fixtures, case), exist_ok=True)
     with open(os.path.join(fixtures, "fires-basic", "EXPECT"), "w") as out:
         out.write(f"# <path>:<line>: {section}/{slug}   or   (repository): {section}/{slug}\n")

@@ -61,6 +61,7 @@ int run_scan(const ScanOptions& options) {
   build.walk.root = options.path;
   build.walk.excludes = settings.excludes;
   build.walk.max_file_size = settings.max_file_size;
+  build.roles = walk::RoleMap(settings.role_overrides);
   const engine::Selection selection{options.only, options.skip};
   build.find_secrets = engine::rule_runs("secrets/committed-secret", settings, selection);
   core::ThreadPool pool(options.jobs == 0 ? core::ThreadPool::default_workers() : options.jobs);

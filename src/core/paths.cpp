@@ -24,6 +24,11 @@ std::string join_path(std::string_view directory, std::string_view name) {
   return normalize_path(std::string(directory) + "/" + std::string(name));
 }
 
+std::string_view directory_name(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
 std::string_view base_name(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);

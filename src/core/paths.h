@@ -12,6 +12,9 @@ std::string normalize_path(std::string_view path);
 // "a/b/c.yml" -> "c.yml"; a name without a slash is its own base name.
 std::string_view base_name(std::string_view path);
 
+// "a/b/c.yml" -> "a/b"; "" for a file at the repository root (never ".").
+std::string_view directory_name(std::string_view path);
+
 // directory + name, normalized; a name starting with '/' is taken from the root.
 std::string join_path(std::string_view directory, std::string_view name);
 

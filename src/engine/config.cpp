@@ -187,6 +187,20 @@ void read_waivers(const Node& node, rules::Settings& settings) {
   }
 }
 
+// paths: { <role>: [glob, ...] }: the roles of files the conventions get wrong.
+void read_paths(const Node& node, rules::Settings& settings) {
+  std::vector<std::string> names;
+  for (walk::PathRole role : walk::all_roles()) names.emplace_back(walk::role_name(role));
+  check_keys(node, names, "paths");
+  for (const auto& child : node.children) {
+    auto role = walk::parse_role(child.key);
+    for (auto& glob : string_list(child, "paths." + child.key)) {
+      if (glob.empty()) fail(child, "paths." + child.key + " holds an empty glob");
+      settings.role_overrides.push_back({std::move(glob), *role});
+    }
+  }
+}
+
 }  // namespace
 
 core::Result<rules::Settings> parse_config(std::string_view text, const std::string& path) {
@@ -200,8 +214,9 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
   if (file.documents.size() > 1) return core::Error{"expected one YAML document", path, 1, 1};
   const Node& root = file.documents.front();
   try {
-    check_keys(root, {"version", "rules", "sections", "thresholds", "exclude", "walk", "waivers"},
-               "the configuration");
+    check_keys(
+        root, {"version", "rules", "sections", "thresholds", "exclude", "walk", "waivers", "paths"},
+        "the configuration");
     if (const Node* version = root.find("version");
         version != nullptr && scalar(*version, "version") != "1") {
       fail(*version, "unsupported configuration version '" + version->value +
@@ -213,6 +228,7 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
     if (const Node* node = root.find("exclude")) settings.excludes = string_list(*node, "exclude");
     if (const Node* node = root.find("walk")) read_walk(*node, settings);
     if (const Node* node = root.find("waivers")) read_waivers(*node, settings);
+    if (const Node* node = root.find("paths")) read_paths(*node, settings);
   } catch (const ConfigError& error) {
     return core::Error{error.message, path, error.mark.line, error.mark.column};
   }

@@ -23,11 +23,6 @@ using core::starts_with;
 
 // ---- small helpers ---------------------------------------------------------------------------
 
-std::string_view directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 int line_at(std::string_view text, const char* at) {
   return core::line_of_offset(text, static_cast<size_t>(at - text.data()));
 }
@@ -58,31 +53,8 @@ constexpr std::array kSourceExtensions = {
     ExtensionEco{".go", "go"},    ExtensionEco{".java", "java"}, ExtensionEco{".kt", "java"},
 };
 
-// Directory names whose files are tests or load tests, not the service's own code.
-constexpr std::array<std::string_view, 14> kTestDirectories = {
-    "test",      "tests",      "__tests__", "spec",      "specs",      "e2e", "testing",
-    "load-test", "load-tests", "loadtest",  "loadtests", "perf-tests", "k6",  "locust"};
-
-bool is_test_path(std::string_view path) {
-  for (const auto& part : core::split(directory_of(path), '/')) {
-    std::string lower = core::to_lower(part);
-    if (std::find(kTestDirectories.begin(), kTestDirectories.end(), lower) !=
-        kTestDirectories.end())
-      return true;
-  }
-  std::string name = core::to_lower(base_name(path));
-  if (ends_with(name, ".d.ts")) return true;
-  if (name.find(".test.") != std::string::npos || name.find(".spec.") != std::string::npos)
-    return true;
-  if (ends_with(name, "_test.go") || ends_with(name, "_test.py") || starts_with(name, "test_") ||
-      name == "conftest.py")
-    return true;
-  std::string_view original = base_name(path);
-  for (std::string_view suffix : {"Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"}) {
-    if (ends_with(original, suffix)) return true;
-  }
-  return false;
-}
+// Declaration files (.d.ts) describe code; they hold none of their own.
+bool is_declaration_file(std::string_view path) { return ends_with(core::to_lower(path), ".d.ts"); }
 
 // Bundled or minified code: one enormous line. Not the code anyone wrote.
 bool looks_minified(std::string_view path, std::string_view content) {
@@ -1044,24 +1016,9 @@ std::string AppFacts::source_ecosystems() const {
   return core::join(names, ", ");
 }
 
-namespace {
-
-// The directory to judge as examples, fixtures or vendored code: for Java and Kotlin only the part
-// above the source root, since package folders such as com/example are not example trees.
-std::string_view owning_directory(std::string_view path) {
-  std::string_view directory = directory_of(path);
-  for (std::string_view root : {"src/main/", "src/test/"}) {
-    size_t at = directory.find(root);
-    if (at != std::string_view::npos) return directory.substr(0, at);
-  }
-  return directory;
-}
-
-}  // namespace
-
 void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel& model) {
   if (file.binary) return;
-  if (ignored_directory(owning_directory(file.path))) return;
+  if (outside_own_projects(file.role)) return;
   AppFacts& facts = model.app;
   std::string_view name = base_name(file.path);
 
@@ -1069,7 +1026,7 @@ void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel
 
   if (file.kind == walk::FileKind::kPackageManifest) {
     auto eco = eco_of_name(app_ecosystem_of_manifest(file.ecosystem));
-    if (eco && !is_test_path(file.path)) scan_manifest(*eco, file, content, facts);
+    if (eco && file.role != walk::PathRole::kTest) scan_manifest(*eco, file, content, facts);
     return;
   }
   if (file.kind == walk::FileKind::kEnvTemplate) return;
@@ -1093,7 +1050,9 @@ void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel
     return;
   }
   auto eco = eco_of_name(app_ecosystem_of_path(file.path));
-  if (!eco || is_test_path(file.path) || looks_minified(file.path, content)) return;
+  if (!eco || file.role == walk::PathRole::kTest || is_declaration_file(file.path) ||
+      looks_minified(file.path, content))
+    return;
   add_source(facts, kEcoNames[static_cast<size_t>(*eco)], file.path);
   scan_code(*eco, file, content, facts);
   scan_cors(*eco, file, content, facts);

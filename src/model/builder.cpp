@@ -13,6 +13,7 @@
 #include "model/kustomize.h"
 #include "model/workflows.h"
 #include "parse/json.h"
+#include "secrets/detector.h"
 
 namespace golive::model {
 namespace {
@@ -119,11 +120,14 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
   SourceFile file{path, classification.kind, classification.ecosystem, content.size(),
                   looks_binary(content)};
   if (file.binary) {
+    file.role = options.roles.of_path(path);
     model.files.push_back(std::move(file));
     return;
   }
+  file.role = options.roles.of_file(path, content);
   if (options.find_secrets) {
-    auto secrets_found = secrets::Detector::builtin().scan(content, path);
+    auto secrets_found =
+        secrets::Detector::builtin().scan(content, path, walk::is_test_role(file.role));
     model.secret_findings.insert(model.secret_findings.end(),
                                  std::make_move_iterator(secrets_found.begin()),
                                  std::make_move_iterator(secrets_found.end()));
@@ -237,6 +241,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
             [](const auto& a, const auto& b) { return a->path < b->path; });
   RepoModel model;
   model.root = options.walk.root;
+  model.roles = options.roles;
   for (auto& part : parts) merge(model, part->model);
   link_local_actions(model);
   derive_gate_facts(model);

@@ -10,6 +10,8 @@ struct BuildOptions {
   size_t alias_expansion_budget = 100000;
   // Run the secret detector over every file (model.secret_findings); off when no rule reads it.
   bool find_secrets = true;
+  // Path conventions and the configuration's `paths:` overrides (walk/roles.h).
+  walk::RoleMap roles;
 };
 
 // Walks, reads and parses the repository once, in parallel, into a model with a stable order.

@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "model/model.h"
+#include "parse/shell.h"
 #include "parse/yaml.h"
 
 namespace golive::model {
@@ -25,11 +26,6 @@ using core::ends_with;
 using core::starts_with;
 
 // ---- small text helpers ----------------------------------------------------------------------
-
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "." : std::string(path.substr(0, slash));
-}
 
 // "80", "80%", "'80.5'", "0.8" (a ratio when ratio_ok) as a percentage.
 std::optional<double> parse_percent(std::string_view text, bool ratio_ok = false) {
@@ -62,18 +58,6 @@ std::string_view braced_after(std::string_view text, size_t from) {
     if (text[i] == '}' && --depth == 0) return text.substr(open, i - open + 1);
   }
   return text.substr(open);
-}
-
-// Directories whose projects are not the repository's own: examples, fixtures, vendored code.
-bool skipped_directory(std::string_view directory) {
-  static const std::set<std::string> kSkipped = {
-      "examples",    "example",      "samples",       "sample", "testdata",
-      "fixtures",    "__fixtures__", "test-fixtures", "vendor", "third_party",
-      "third-party", "node_modules", "docs",          "doc",    ".devcontainer"};
-  for (const auto& part : core::split(directory, '/')) {
-    if (kSkipped.count(core::to_lower(part)) > 0) return true;
-  }
-  return false;
 }
 
 bool is_word_char(char c) {
@@ -162,7 +146,7 @@ void add_command_thresholds(std::string_view command, const std::string& path, i
 void add_fact(RepoModel& model, ProjectFactKind kind, std::string ecosystem,
               const std::string& path, int line, std::string evidence) {
   model.coverage.facts.push_back(
-      {kind, std::move(ecosystem), directory_of(path), path, line, std::move(evidence)});
+      {kind, std::move(ecosystem), project_directory(path), path, line, std::move(evidence)});
 }
 
 void add_threshold(RepoModel& model, std::string tool, std::string ecosystem,
@@ -189,14 +173,14 @@ void learn_nyc_node(const parse::Node& node, const std::string& tool, const std:
   if (check == nullptr || !check->truthy()) return;
   if (const parse::Node* metric = preferred_metric(node)) {
     if (auto value = parse_percent(metric->value)) {
-      add_threshold(model, tool, "npm", path, metric->key_mark.line, directory_of(path),
+      add_threshold(model, tool, "npm", path, metric->key_mark.line, project_directory(path),
                     metric->key, *value);
     }
   }
 }
 
 void learn_package_json(const SourceFile& file, const parse::Node& root, RepoModel& model) {
-  std::string directory = directory_of(file.path);
+  std::string directory = project_directory(file.path);
   if (const parse::Node* scripts = root.find("scripts"); scripts != nullptr && scripts->is_map()) {
     for (const auto& script : scripts->children) {
       if (!script.is_scalar()) continue;
@@ -247,7 +231,7 @@ void learn_js_metric(std::string_view window, std::string_view content, const ch
     if (re2::RE2::PartialMatch(window, pattern, &value)) {
       if (auto percent = parse_percent(sv(value))) {
         add_threshold(model, tool, "npm", path, line_at_offset(content, value.data()),
-                      directory_of(path), metric, *percent);
+                      project_directory(path), metric, *percent);
       }
       return;
     }
@@ -255,8 +239,8 @@ void learn_js_metric(std::string_view window, std::string_view content, const ch
   static const re2::RE2 kAll(R"(\b(100)\s*:\s*true)");
   re2::StringPiece all;
   if (re2::RE2::PartialMatch(window, kAll, &all)) {
-    add_threshold(model, tool, "npm", path, line_at_offset(content, all.data()), directory_of(path),
-                  "all", 100);
+    add_threshold(model, tool, "npm", path, line_at_offset(content, all.data()),
+                  project_directory(path), "all", 100);
   }
 }
 
@@ -309,7 +293,7 @@ void learn_python_config(const std::string& path, std::string_view name, std::st
   std::string section;
   bool typed = false;
   bool collects = false;
-  std::string directory = directory_of(path);
+  std::string directory = project_directory(path);
   auto lines = core::split_lines(content);
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view text = core::trim(lines[i]);
@@ -373,15 +357,15 @@ void learn_go_test_coverage(const std::string& path, const parse::Node& root, Re
     const parse::Node* value = threshold->find(key);
     if (value == nullptr || !value->is_scalar()) continue;
     if (auto percent = parse_percent(value->value)) {
-      add_threshold(model, "go-test-coverage", "go", path, value->key_mark.line, directory_of(path),
-                    key, *percent);
+      add_threshold(model, "go-test-coverage", "go", path, value->key_mark.line,
+                    project_directory(path), key, *percent);
       return;
     }
   }
 }
 
 void learn_makefile(const std::string& path, std::string_view content, RepoModel& model) {
-  std::string directory = directory_of(path);
+  std::string directory = project_directory(path);
   auto lines = core::split_lines(content);
   std::vector<size_t> current;  // indexes into scripts of the targets being defined
   auto add_recipe = [&](std::string_view recipe, int line) {
@@ -462,7 +446,7 @@ void learn_jvm_build(const std::string& path, std::string_view content, const ch
                                  &value)) {
         if (auto percent = parse_percent(sv(value), true)) {
           add_threshold(model, "jacoco", ecosystem, path, line_at_offset(content, value.data()),
-                        directory_of(path), "lines", *percent);
+                        project_directory(path), "lines", *percent);
         }
       }
     }
@@ -490,9 +474,9 @@ void learn_simplecov(const std::string& path, std::string_view content, RepoMode
   size_t start = content.find("SimpleCov.start");
   if (start == std::string_view::npos && base_name(path) != ".simplecov") return;
   // A helper in spec/ or test/ speaks for the project above it.
-  std::string directory = directory_of(path);
+  std::string directory = project_directory(path);
   std::string_view last = base_name(directory);
-  if (last == "spec" || last == "test") directory = directory_of(directory);
+  if (last == "spec" || last == "test") directory = project_directory(directory);
   model.coverage.facts.push_back(
       {ProjectFactKind::kCollectsCoverage, "ruby", directory, path,
        core::line_of_offset(content, start == std::string_view::npos ? 0 : start),
@@ -513,7 +497,7 @@ void learn_tarpaulin(const std::string& path, std::string_view content, RepoMode
   if (re2::RE2::PartialMatch(content, kFailUnder, &value)) {
     if (auto percent = parse_percent(sv(value))) {
       add_threshold(model, "tarpaulin", "cargo", path, line_at_offset(content, value.data()),
-                    directory_of(path), "total", *percent);
+                    project_directory(path), "total", *percent);
     }
   }
 }
@@ -590,7 +574,7 @@ void CoverageFacts::merge(CoverageFacts& part) {
 void learn_coverage(const SourceFile& file, std::string_view content, RepoModel& model) {
   const std::string& path = file.path;
   std::string_view name = base_name(path);
-  std::string directory = directory_of(path);
+  std::string directory = project_directory(path);
   if (!model.workflows.empty() && model.workflows.back().path == path) {
     for (const auto& job : model.workflows.back().jobs) learn_steps(path, job.steps, model);
     return;
@@ -599,7 +583,8 @@ void learn_coverage(const SourceFile& file, std::string_view content, RepoModel&
     learn_steps(path, model.actions.back().steps, model);
     return;
   }
-  if (skipped_directory(directory)) return;
+  // Coverage configs in tooling folders (.github/codecov.yml) speak for the repository.
+  if (file.role != walk::PathRole::kTooling && outside_own_projects(file.role)) return;
   if (name == "package.json") {
     if (const parse::Node* root = parsed_root(model, path)) learn_package_json(file, *root, model);
   } else if (starts_with(name, "jest.config.")) {
@@ -719,13 +704,14 @@ std::string normalise_directory(std::string_view path) {
   return parts.empty() ? "." : core::join(parts, "/");
 }
 
-std::vector<Project> gate_projects(const RepoModel& model) {
-  if (model.gate_facts.ready) return model.gate_facts.projects;
+namespace {
+
+std::vector<Project> find_projects(const RepoModel& model) {
   std::vector<Project> all;
   for (const auto& ecosystem : model.ecosystems) {
     if (ecosystem.name.empty()) continue;
     std::string directory = normalise_directory(ecosystem.directory);
-    if (skipped_directory(directory)) continue;
+    if (outside_own_projects(model.role_of_directory(directory == "." ? "" : directory))) continue;
     auto existing = std::find_if(all.begin(), all.end(), [&](const Project& p) {
       return p.ecosystem == ecosystem.name && p.directory == directory;
     });
@@ -762,7 +748,7 @@ std::vector<Project> gate_projects(const RepoModel& model) {
     size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) continue;
     std::string extension = core::to_lower(name.substr(dot));
-    std::string directory = directory_of(file.path);
+    std::string directory = project_directory(file.path);
     for (const auto& source : kSourceExtensions) {
       if (source.extension != extension) continue;
       if (const Project* owner =
@@ -780,6 +766,12 @@ std::vector<Project> gate_projects(const RepoModel& model) {
     return std::tie(a.directory, a.ecosystem) < std::tie(b.directory, b.ecosystem);
   });
   return out;
+}
+
+}  // namespace
+
+const std::vector<Project>& gate_projects(const RepoModel& model) {
+  return model.gate_facts.projects;
 }
 
 std::string project_place(const Project& project) {
@@ -1308,20 +1300,9 @@ class Reader {
 
   void add_run(const Context& context, const Step& step, const std::string& path,
                std::vector<std::string>& directories, const Vars& vars) {
-    auto lines = core::split_lines(step.run);
-    for (size_t i = 0; i < lines.size(); ++i) {
-      size_t first = i;
-      std::string logical(core::trim(lines[i]));
-      std::vector<std::pair<size_t, size_t>> starts = {{0, i}};  // offset -> physical index
-      while (!logical.empty() && logical.back() == '\\' && i + 1 < lines.size()) {
-        logical.pop_back();
-        while (!logical.empty() && logical.back() == ' ') logical.pop_back();
-        logical += ' ';
-        starts.emplace_back(logical.size(), ++i);
-        logical += core::trim(lines[i]);
-      }
-      std::string_view trimmed = core::trim(logical);
-      if (trimmed.empty() || trimmed.front() == '#') continue;
+    for (const parse::LogicalLine& line : parse::logical_lines(step.run)) {
+      const std::string& logical = line.text;
+      std::string_view trimmed = logical;
       auto segments = split_segments(logical);
       std::vector<std::string> lowered;
       std::vector<std::string> separators;
@@ -1337,10 +1318,7 @@ class Reader {
           continue;
         }
         if (!w.empty() && w[0] == "popd") continue;
-        size_t physical = first;
-        for (const auto& [offset, index] : starts) {
-          if (segments[k].offset >= offset) physical = index;
-        }
+        size_t physical = line.physical_line_at(segments[k].offset);
         CiCommand command;
         command.workflow = context.workflow;
         command.job = context.job;
@@ -1520,9 +1498,8 @@ class Reader {
 
 }  // namespace
 
-std::vector<CiCommand> ci_commands(const RepoModel& model) {
-  if (model.gate_facts.ready) return model.gate_facts.commands;
-  return Reader(model).read();
+const std::vector<CiCommand>& ci_commands(const RepoModel& model) {
+  return model.gate_facts.commands;
 }
 
 namespace {
@@ -1593,17 +1570,17 @@ void index_reach(DerivedGateFacts& facts) {
 void derive_gate_facts(RepoModel& model) {
   model.gate_facts = {};
   DerivedGateFacts facts;
-  facts.projects = gate_projects(model);
-  facts.commands = ci_commands(model);
+  facts.projects = find_projects(model);
+  facts.commands = Reader(model).read();
   index_reach(facts);
   facts.ready = true;
   model.gate_facts = std::move(facts);
 }
 
-const CiCommand* find_covering_command(const RepoModel& model,
-                                       const std::vector<CiCommand>& commands,
-                                       const Project& project, StepKind kind) {
+const CiCommand* find_covering_command(const RepoModel& model, const Project& project,
+                                       StepKind kind) {
   const DerivedGateFacts& facts = model.gate_facts;
+  const std::vector<CiCommand>& commands = facts.commands;
   auto covers = [&](const CiCommand& command) { return command_covers(command, project, kind); };
   auto slot = std::lower_bound(facts.projects.begin(), facts.projects.end(), project,
                                [](const Project& a, const Project& b) {
@@ -1612,7 +1589,7 @@ const CiCommand* find_covering_command(const RepoModel& model,
                                });
   bool indexed = slot != facts.projects.end() && slot->directory == project.directory &&
                  slot->ecosystem == project.ecosystem;
-  if (!facts.ready || commands.size() != facts.commands.size() || !indexed) {
+  if (!indexed) {
     auto found = std::find_if(commands.begin(), commands.end(), covers);
     return found == commands.end() ? nullptr : &*found;
   }
@@ -1629,12 +1606,24 @@ const CiCommand* find_covering_command(const RepoModel& model,
   return nullptr;
 }
 
-bool any_command_covers(const RepoModel& model, const std::vector<CiCommand>& commands,
-                        const Project& project, StepKind kind) {
-  return find_covering_command(model, commands, project, kind) != nullptr;
+bool any_command_covers(const RepoModel& model, const Project& project, StepKind kind) {
+  return find_covering_command(model, project, kind) != nullptr;
 }
 
-bool ignored_directory(std::string_view directory) { return skipped_directory(directory); }
+std::string project_directory(std::string_view file_path) {
+  std::string_view directory = core::directory_name(file_path);
+  return directory.empty() ? "." : std::string(directory);
+}
+
+bool outside_own_projects(walk::PathRole role) {
+  switch (role) {
+    case walk::PathRole::kProduct:
+    case walk::PathRole::kTest:
+      return false;
+    default:
+      return true;
+  }
+}
 
 bool names_directory(std::string_view text, std::string_view directory) {
   return mentions(text, directory);

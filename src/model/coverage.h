@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/step_kinds.h"
+#include "walk/roles.h"
 
 namespace golive::model {
 
@@ -83,7 +84,7 @@ struct Project {
   std::string manifest;              // the manifest that revealed it
   std::string directory_lower = {};  // lower-cased directory, for matching command lines
 };
-std::vector<Project> gate_projects(const RepoModel& model);
+const std::vector<Project>& gate_projects(const RepoModel& model);
 // "at the repository root" or "under services/api".
 std::string project_place(const Project& project);
 
@@ -104,7 +105,8 @@ struct CiCommand {
   std::vector<StepRecognition> kinds;    // what it does, through npm scripts and make targets
   bool action = false;                   // a uses: step
 };
-std::vector<CiCommand> ci_commands(const RepoModel& model);
+// Every command CI runs, derived once by derive_gate_facts (build_model calls it); empty before.
+const std::vector<CiCommand>& ci_commands(const RepoModel& model);
 
 // Projects and commands are derived once, when the model is complete, and shared by every rule.
 struct DerivedGateFacts {
@@ -123,25 +125,25 @@ bool is_gate_kind(StepKind kind);
 // True when the command does kind for the project: its ecosystem (or a generic runner such as
 // make, pre-commit, ctest) in the project's directory, a parent of it, or one it names.
 bool command_covers(const CiCommand& command, const Project& project, StepKind kind);
-// Whether any of commands does kind for the project; uses the derived index when commands are the
-// model's own derived commands.
-bool any_command_covers(const RepoModel& model, const std::vector<CiCommand>& commands,
-                        const Project& project, StepKind kind);
-// The first of commands that does kind for the project, or nullptr.
-const CiCommand* find_covering_command(const RepoModel& model,
-                                       const std::vector<CiCommand>& commands,
-                                       const Project& project, StepKind kind);
+// Whether any CI command does kind for the project, through the derived reach index.
+bool any_command_covers(const RepoModel& model, const Project& project, StepKind kind);
+// The first CI command (in ci_commands order) that does kind for the project, or nullptr.
+const CiCommand* find_covering_command(const RepoModel& model, const Project& project,
+                                       StepKind kind);
 // True when a fact or threshold written in directory for ecosystem belongs to the project:
 // the deepest project of that ecosystem holding the directory, else every project below it.
 bool applies_to(const std::vector<Project>& projects, std::string_view ecosystem,
                 std::string_view directory, const Project& project);
 // The line of a package.json script or Makefile target of the project, else 1.
 int script_line(const RepoModel& model, const Project& project, std::string_view name);
-// Examples, fixtures, vendored code and docs: not the repository's own projects.
-bool ignored_directory(std::string_view directory);
+// Examples, fixtures, vendored, generated and template code, docs and tooling: projects there
+// are not the repository's own (a test tree's projects are).
+bool outside_own_projects(walk::PathRole role);
 // True when text names directory as a path ("services/api" in "pytest services/api/tests").
 bool names_directory(std::string_view text, std::string_view directory);
 // Directory helpers: "a/b" is within "a" and within "."; "./a/" normalises to "a".
+// Projects and ecosystems name the root "." (a file's directory_name is "" there).
+std::string project_directory(std::string_view file_path);
 bool within(std::string_view child, std::string_view parent);
 std::string normalise_directory(std::string_view path);
 

@@ -3,15 +3,12 @@
 #include <array>
 #include <cctype>
 
+#include "core/paths.h"
 #include "core/strings.h"
+#include "model/coverage.h"
 
 namespace golive::model {
 namespace {
-
-std::string directory_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
 
 // Libraries whose presence means the code reads a .env file.
 constexpr std::array kDotenvLibraries = {"dotenv",      "python-dotenv", "godotenv",
@@ -62,7 +59,7 @@ void find_dotenv_in_package_json(const YamlDocumentSet& parsed, RepoModel& model
 
 void learn_from_manifest(const SourceFile& file, std::string_view content,
                          const YamlDocumentSet* parsed, RepoModel& model) {
-  model.ecosystems.push_back({file.ecosystem, file.path, directory_of(file.path)});
+  model.ecosystems.push_back({file.ecosystem, file.path, project_directory(file.path)});
   if (file.ecosystem == "npm") {
     if (parsed != nullptr) find_dotenv_in_package_json(*parsed, model);
   } else if (file.ecosystem == "python" || file.ecosystem == "go" || file.ecosystem == "ruby" ||

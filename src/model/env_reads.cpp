@@ -71,13 +71,6 @@ constexpr std::array kExtensions = {
     Extension{".java", "java"},   Extension{".kt", "java"},   Extension{".prisma", "prisma"},
 };
 
-// Tests and build tool configs read CI and tooling variables, not the service's configuration.
-constexpr std::array<std::string_view, 9> kTestSegments = {
-    "test", "tests", "__tests__", "spec", "e2e", "testdata", "fixtures", "__mocks__", "cypress"};
-constexpr std::array<std::string_view, 8> kTestNameParts = {
-    ".test.",      ".spec.",    "_test.go",   "_test.py",
-    "conftest.py", "Test.java", "Tests.java", ".config."};
-
 constexpr std::array<std::string_view, 30> kPlatformNames = {
     "PATH",   "HOME",       "USER",        "PWD",       "SHELL",       "HOSTNAME",
     "TERM",   "TZ",         "LANG",        "LC_ALL",    "TMPDIR",      "TEMP",
@@ -89,24 +82,12 @@ constexpr std::array<std::string_view, 7> kPlatformPrefixes = {
 
 using core::is_identifier_char;
 
-std::string dir_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
-
-bool is_test_or_tooling(std::string_view path) {
-  for (const auto& segment : core::split(path, '/')) {
-    for (std::string_view test : kTestSegments) {
-      if (segment == test) return true;
-    }
-  }
-  std::string_view name = base_name(path);
-  if (name.rfind("test_", 0) == 0 && ends_with(name, ".py")) return true;
-  if (ends_with(name, ".d.ts") || name.find(".min.") != std::string_view::npos) return true;
-  for (std::string_view part : kTestNameParts) {
-    if (name.find(part) != std::string_view::npos) return true;
-  }
-  return false;
+// Only the product's own code configures the service: tests, examples, vendored code and CI
+// tooling read their own variables, and build tool configs (vite.config.ts) read build variables.
+bool reads_service_config(const SourceFile& file) {
+  std::string_view name = base_name(file.path);
+  return file.role == walk::PathRole::kProduct && !walk::is_build_tool_config(name) &&
+         !ends_with(name, ".d.ts") && name.find(".min.") == std::string_view::npos;
 }
 
 std::string_view ecosystem_of(std::string_view path) {
@@ -421,7 +402,7 @@ void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel
   EnvFacts& facts = model.env;
   std::string_view ecosystem = ecosystem_of(file.path);
   bool spring = is_spring_config(file.path);
-  bool code = (!ecosystem.empty() || spring) && !is_test_or_tooling(file.path);
+  bool code = (!ecosystem.empty() || spring) && reads_service_config(file);
   bool config = references_config(file);
   bool env_template = file.kind == walk::FileKind::kEnvTemplate;
   if (!code && !config && !env_template && base_name(file.path) != ".sops.yaml" &&
@@ -521,7 +502,7 @@ std::optional<std::string> code_directory_for(const RepoModel& model, std::strin
   std::string root_name(base_name(model.root));
   while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
   for (const auto& dockerfile : model.dockerfiles) {
-    std::string directory = dir_of(dockerfile.path);
+    std::string directory = std::string(core::directory_name(dockerfile.path));
     std::string_view name = directory.empty() ? std::string_view(root_name) : base_name(directory);
     if (name == last) return directory;
   }
@@ -673,7 +654,7 @@ void add_helm_targets(const RepoModel& model, std::vector<EnvTarget>& targets) {
 std::vector<EnvTarget> env_targets(const RepoModel& model) {
   std::vector<EnvTarget> targets;
   for (const auto& compose : model.compose_files) {
-    std::string compose_dir = dir_of(compose.path);
+    std::string compose_dir = std::string(core::directory_name(compose.path));
     for (const auto& service : compose.services) {
       if (!service.builds) continue;
       EnvTarget target;

@@ -17,15 +17,10 @@ constexpr std::array<std::string_view, 14> kEnvironmentWords = {
     "prod",    "production", "prd",         "live", "staging", "stage", "stg",
     "preprod", "dev",        "development", "test", "qa",      "uat",   "sandbox"};
 
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
-
 // The environment a plain manifest's path names: its first directory that is an environment
 // word (k8s/prod/api.yaml -> k8s/prod), or "manifests".
 std::string environment_of_path(std::string_view path) {
-  std::string directory = directory_of(path);
+  std::string directory = std::string(core::directory_name(path));
   size_t start = 0;
   while (start < directory.size()) {
     size_t end = directory.find('/', start);
@@ -158,9 +153,9 @@ class Renderer {
     for (const auto& set : model.yaml_files) yaml_by_path_[set.path] = &set;
     for (const auto& file : model.files) {
       if (file.kind == walk::FileKind::kKustomization)
-        kustomization_in_[directory_of(file.path)] = file.path;
-      for (std::string directory = directory_of(file.path); !directory.empty();
-           directory = directory_of(directory))
+        kustomization_in_[std::string(core::directory_name(file.path))] = file.path;
+      for (std::string directory = std::string(core::directory_name(file.path)); !directory.empty();
+           directory = std::string(core::directory_name(directory)))
         directories_.insert(directory);
     }
   }
@@ -202,7 +197,8 @@ class Renderer {
 
   // Files kustomizations read: resources and patches; and YAML in kustomization folders.
   [[nodiscard]] bool is_kustomize_input(const std::string& path) const {
-    return consumed_.count(path) != 0 || kustomization_in_.count(directory_of(path)) != 0;
+    return consumed_.count(path) != 0 ||
+           kustomization_in_.count(std::string(core::directory_name(path))) != 0;
   }
 
  private:
@@ -242,7 +238,7 @@ class Renderer {
     const parse::Node* document = document_of(path);
     if (document == nullptr) return items;
     stack.push_back(path);
-    std::string directory = directory_of(path);
+    std::string directory = std::string(core::directory_name(path));
     add_resources(*document, directory, path, stack, items);
     add_generators(*document, path, items);
     apply_patches(*document, directory, path, items);
@@ -695,11 +691,12 @@ void find_helm_charts(RepoModel& model) {
   for (const auto& file : model.files) {
     if (file.kind != walk::FileKind::kHelmChart) continue;
     HelmChart chart;
-    chart.directory = directory_of(file.path);
+    chart.directory = std::string(core::directory_name(file.path));
     for (const auto& set : model.yaml_files) {
       if (set.path == file.path && !set.documents.empty())
         chart.name = set.documents[0].get("name");
-      if (set.kind == walk::FileKind::kHelmValues && directory_of(set.path) == chart.directory)
+      if (set.kind == walk::FileKind::kHelmValues &&
+          core::directory_name(set.path) == chart.directory)
         chart.values_files.push_back(set.path);
     }
     model.helm_charts.push_back(std::move(chart));

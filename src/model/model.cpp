@@ -23,6 +23,15 @@ const SourceFile* RepoModel::file(std::string_view path) const {
   return it != files.end() && it->path == path ? &*it : nullptr;
 }
 
+walk::PathRole RepoModel::role_of(std::string_view path) const {
+  if (const SourceFile* found = file(path)) return found->role;
+  return roles.of_path(path);
+}
+
+walk::PathRole RepoModel::role_of_directory(std::string_view directory) const {
+  return roles.of_directory(directory);
+}
+
 const TextDocument* RepoModel::doc(std::string_view path) const {
   for (const auto& d : docs) {
     if (d.path == path) return &d;

@@ -19,8 +19,9 @@
 #include "parse/env_file.h"
 #include "parse/suppressions.h"
 #include "parse/yaml.h"
-#include "secrets/detector.h"
+#include "secrets/finding.h"
 #include "walk/classify.h"
+#include "walk/roles.h"
 #include "walk/walker.h"
 
 namespace golive::model {
@@ -31,6 +32,7 @@ struct SourceFile {
   std::string ecosystem;
   std::uintmax_t size = 0;
   bool binary = false;
+  walk::PathRole role = walk::PathRole::kProduct;  // what the file is for (walk/roles.h)
 };
 
 // A parsed YAML or JSON file; documents keep their positions.
@@ -105,18 +107,23 @@ struct RepoModel {
   std::vector<ParseProblem> parse_problems;
   std::vector<secrets::SecretFinding> secret_findings;  // committed secrets, redacted
   AppFacts app;  // libraries, routes, CORS and load tests in application code (app_facts.h)
-  CoverageFacts coverage;       // coverage thresholds and settings, task scripts (model/coverage.h)
-  PrometheusFacts prometheus;   // rules, configs, monitors, dashboards (model/prometheus.h)
-  EnvFacts env;                 // env reads, template comments, secrets managers (model/env_reads.h)
-  ResilienceFacts resilience;   // backups, databases, migrations (model/resilience.h)
-  TerraformFacts terraform;     // parsed .tf/.tfvars, modules, environments (terraform.h)
+  CoverageFacts coverage;      // coverage thresholds and settings, task scripts (model/coverage.h)
+  PrometheusFacts prometheus;  // rules, configs, monitors, dashboards (model/prometheus.h)
+  EnvFacts env;                // env reads, template comments, secrets managers (model/env_reads.h)
+  ResilienceFacts resilience;  // backups, databases, migrations (model/resilience.h)
+  TerraformFacts terraform;    // parsed .tf/.tfvars, modules, environments (terraform.h)
   DerivedGateFacts gate_facts;  // filled by derive_gate_facts() at the end of the build
   std::map<std::string, std::vector<parse::Suppression>> suppressions;  // by path
   std::vector<walk::SkippedPath> skipped;
+  walk::RoleMap roles;  // the conventions and overrides the files' roles came from
 
   [[nodiscard]] bool has_kind(walk::FileKind kind) const;
   [[nodiscard]] std::vector<const SourceFile*> files_of(walk::FileKind kind) const;
   [[nodiscard]] const SourceFile* file(std::string_view path) const;
+  // The role of a repository file; for a path that is no file (a directory, a path a manifest
+  // names), the role its path conventions give.
+  [[nodiscard]] walk::PathRole role_of(std::string_view path) const;
+  [[nodiscard]] walk::PathRole role_of_directory(std::string_view directory) const;
   [[nodiscard]] const TextDocument* doc(std::string_view path) const;
   [[nodiscard]] bool has_ecosystem(std::string_view name) const;
   [[nodiscard]] const Workflow* workflow_at(std::string_view path) const;

@@ -18,10 +18,6 @@ using core::starts_with;
 
 constexpr size_t kMaxBytes = size_t{2} << 20;
 
-std::string dir_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
 using core::is_identifier_char;
 
 // token occurs in line as a word: an alphanumeric edge of the token may not touch another
@@ -417,7 +413,7 @@ std::string flyway_version(std::string_view name, char prefix) {
 
 bool has_segment(std::string_view path, std::string_view segment) {
   if (segment.empty()) return true;
-  for (const auto& part : core::split(dir_of(path), '/')) {
+  for (const auto& part : core::split(core::directory_name(path), '/')) {
     if (part == segment) return true;
   }
   return false;
@@ -533,14 +529,15 @@ void scan_migration(const SourceFile& file, std::string_view content,
         migration.pair_key = file.path.substr(0, file.path.size() - style.suffix.size());
         break;
       case Special::kPrisma:
-        migration.pair_key = dir_of(file.path);
+        migration.pair_key = std::string(core::directory_name(file.path));
         break;
       case Special::kFlyway: {
         std::string version = flyway_version(name, 'V');
         std::string undo = flyway_version(name, 'U');
         if (version.empty() && undo.empty()) continue;
         migration.role = version.empty() ? MigrationRole::kDown : MigrationRole::kMigration;
-        migration.pair_key = dir_of(file.path) + "/" + (version.empty() ? undo : version);
+        migration.pair_key =
+            std::string(core::directory_name(file.path)) + "/" + (version.empty() ? undo : version);
         break;
       }
       case Special::kAlembic:

@@ -15,11 +15,6 @@ namespace {
 using core::base_name;
 using core::ends_with;
 
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
-}
-
 // Words of a path segment or file stem: "prod-us-east.auto" -> prod, us, east, auto.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
@@ -171,8 +166,8 @@ void learn_terraform(const std::string& path, std::string_view content, Terrafor
                      parse::ParseIssues& issues) {
   parse::HclFile parsed = parse::parse_hcl(content);
   issues.insert(issues.end(), parsed.issues.begin(), parsed.issues.end());
-  facts.files.push_back(
-      {path, directory_of(path), ends_with(path, ".tfvars"), std::move(parsed.body)});
+  facts.files.push_back({path, std::string(core::directory_name(path)), ends_with(path, ".tfvars"),
+                         std::move(parsed.body)});
 }
 
 void derive_terraform(TerraformFacts& facts) {

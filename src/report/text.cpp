@@ -44,8 +44,9 @@ void write_findings(const ReportContext& context, const Palette& palette, std::s
     by_section[section_of(finding)].push_back(&finding);
   for (auto& [section, findings] : by_section) {
     // Errors first: a reader stops at the first lines, so the blocking ones go there.
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const rules::Finding* a, const rules::Finding* b) { return a->severity > b->severity; });
+    std::stable_sort(
+        findings.begin(), findings.end(),
+        [](const rules::Finding* a, const rules::Finding* b) { return a->severity > b->severity; });
     out += palette.bold(section) + "\n";
     for (const auto* finding : findings) {
       out += "  " + palette.severity(finding->severity) + location_text(*finding) + "  " +

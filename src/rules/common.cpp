@@ -6,16 +6,6 @@
 
 namespace golive::rules {
 
-std::string_view base_name(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view directory_name(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 std::string upper_stem(std::string_view path) {
   std::string_view name = base_name(path);
   size_t dot = name.find('.');
@@ -84,8 +74,8 @@ bool deploys_a_service(const model::RepoModel& model) {
     return true;
   for (const auto& object : model.k8s_objects) {
     const std::string& kind = object.kind;
-    if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
-        kind == "CronJob" || kind == "Job" || kind == "Pod" || kind == "Rollout")
+    if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "CronJob" ||
+        kind == "Job" || kind == "Pod" || kind == "Rollout")
       return true;
   }
   return false;

@@ -4,12 +4,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/paths.h"
 #include "model/model.h"
 
 namespace golive::rules {
 
-std::string_view base_name(std::string_view path);
-std::string_view directory_name(std::string_view path);
+using core::base_name;
+using core::directory_name;
 // "CODE_OF_CONDUCT.md" -> "CODE_OF_CONDUCT"; upper-cased, without extension.
 std::string upper_stem(std::string_view path);
 

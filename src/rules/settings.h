@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "walk/roles.h"
+
 namespace golive::rules {
 
 enum class Severity { kInfo, kWarning, kError };
@@ -33,6 +35,8 @@ struct Settings {
   std::vector<std::string> excludes;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
   std::vector<Waiver> waivers;
+  // `paths:` globs that give files a role whatever the conventions say, in the order written.
+  std::vector<walk::RoleOverride> role_overrides;
 };
 
 }  // namespace golive::rules

@@ -222,6 +222,11 @@ const Detector& Detector::builtin() {
 Detector::~Detector() = default;
 
 std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_view path) const {
+  return scan(text, path, is_test_path(path));
+}
+
+std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_view path,
+                                          bool test_path) const {
   std::vector<SecretFinding> findings;
   if (text.empty() || looks_binary(text)) return findings;
   MatchCollector collector{text, rules_, std::vector<size_t>(rules_.size(), 0), {}};
@@ -246,7 +251,6 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
                          [](const RawHit& a, const RawHit& b) { return a.offset == b.offset; }),
              hits.end());
 
-  const bool test_path = is_test_path(path);
   int line = 1;
   size_t counted_to = 0;
   for (const RawHit& hit : hits) {

@@ -13,25 +13,10 @@ struct hs_database;
 namespace re2 {
 class RE2;
 }
+#include "secrets/finding.h"
 #include "secrets/secret_rule.h"
 
 namespace golive::secrets {
-
-struct SecretFinding {
-  std::string rule_id;  // "secrets/aws-access-key-id"
-  std::string description;
-  std::string path;
-  int line = 0;             // 1-based
-  int column = 0;           // 1-based, in bytes
-  std::string redacted;     // first four characters and the length; never the secret itself
-  std::string fingerprint;  // hash of rule, path and secret: stable when lines move
-  SecretSeverity severity = SecretSeverity::kError;
-  bool in_test_path = false;
-  // Set for findings from history: where the secret first appeared.
-  std::string commit;
-  std::string author;
-  std::string date;  // ISO 8601, UTC
-};
 
 class Detector {
  public:
@@ -49,6 +34,10 @@ class Detector {
   // "golive:ignore secrets/<id> -- reason" comment on them or the line above are skipped.
   // Thread-safe: each thread gets its own scratch space.
   [[nodiscard]] std::vector<SecretFinding> scan(std::string_view text, std::string_view path) const;
+  // As above, with the caller's judgement of whether path holds tests or fixtures (whose
+  // findings are warnings); the overload above judges by path conventions (walk/roles.h).
+  [[nodiscard]] std::vector<SecretFinding> scan(std::string_view text, std::string_view path,
+                                                bool test_path) const;
 
   [[nodiscard]] std::span<const SecretRule> rules() const { return rules_; }
 

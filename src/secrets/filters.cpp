@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/strings.h"
+#include "walk/roles.h"
 
 namespace golive::secrets {
 namespace {
@@ -23,10 +24,6 @@ constexpr std::array<std::string_view, 1> kPublishedEmulatorKeys = {
     // Azurite, the Azure Storage emulator (account devstoreaccount1).
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 };
-
-constexpr std::array<std::string_view, 10> kTestDirectories = {
-    "test/",    "tests/",    "spec/",      "specs/",     "fixtures/",
-    "fixture/", "testdata/", "__tests__/", "__mocks__/", "test_data/"};
 
 bool one_repeated_character(std::string_view text) {
   return text.find_first_not_of(text.front()) == std::string_view::npos;
@@ -88,16 +85,7 @@ bool is_placeholder(std::string_view secret) {
   return has_long_sequential_run(text) || looks_like_identifier(secret);
 }
 
-bool is_test_path(std::string_view path) {
-  std::string text = "/" + core::to_lower(path);
-  for (std::string_view dir : kTestDirectories) {
-    if (text.find("/" + std::string(dir)) != std::string::npos) return true;
-  }
-  std::string_view name = std::string_view(text).substr(text.rfind('/') + 1);
-  return name.starts_with("test_") || name.find("_test.") != std::string_view::npos ||
-         name.find(".test.") != std::string_view::npos ||
-         name.find(".spec.") != std::string_view::npos;
-}
+bool is_test_path(std::string_view path) { return walk::is_test_role(walk::role_of_path(path)); }
 
 bool contains_keyword(std::string_view text, std::initializer_list<std::string_view> keywords) {
   for (std::string_view keyword : keywords) {

@@ -139,6 +139,10 @@ std::string_view kind_name(FileKind kind) {
   return "other";
 }
 
+bool is_build_tool_config(std::string_view name) {
+  return name.find(".config.") != std::string_view::npos;
+}
+
 bool is_yaml_kind(FileKind kind) {
   switch (kind) {
     case FileKind::kYaml:

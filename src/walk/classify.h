@@ -41,6 +41,10 @@ struct Classification {
 
 Classification classify_path(std::string_view rel_path);
 
+// Build tool configuration in code ("vite.config.ts", "jest.config.js"): it configures the build
+// or the tests, not the service.
+bool is_build_tool_config(std::string_view name);
+
 // True for the file kinds parsed as YAML.
 bool is_yaml_kind(FileKind kind);
 

@@ -108,7 +108,7 @@ TEST(Reports, JunitAndMarkdownAndSeveralOutputsInOneRun) {
   std::string junit = repo.path() + "/out.xml";
   std::string markdown = repo.path() + "/out.md";
   Outcome run = run_golive("scan " + repo.path() + " --quiet --output junit=" + junit +
-                       " --output markdown=" + markdown);
+                           " --output markdown=" + markdown);
   EXPECT_EQ(run.exit_code, 1);
   std::string xml = read_text(junit);
   EXPECT_EQ(xml.rfind("<?xml", 0), 0u);
@@ -147,7 +147,8 @@ TEST(Reports, WaiversAndSuppressionsHideFindings) {
              "for the demo\n"
              "    owner: platform-team\n    expires: 2999-01-01\n");
   repo.write("config/app.yaml",
-             "port: 8080\n# golive:ignore parse/duplicate-key -- the loader keeps the last value on purpose\n"
+             "port: 8080\n# golive:ignore parse/duplicate-key -- the loader keeps the last value "
+             "on purpose\n"
              "port: 9090\n");
   json report = scan_json("scan " + repo.path());
   for (const auto& f : report["findings"]) {

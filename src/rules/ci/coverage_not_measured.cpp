@@ -12,15 +12,13 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
-  auto commands = model::ci_commands(model);
+  const auto& projects = model::gate_projects(model);
   bool any_tested = false;
   for (const auto& project : projects) {
-    const model::CiCommand* test =
-        model::find_covering_command(model, commands, project, StepKind::kTest);
+    const model::CiCommand* test = model::find_covering_command(model, project, StepKind::kTest);
     if (test == nullptr) continue;
     any_tested = true;
-    bool measured = model::any_command_covers(model, commands, project, StepKind::kCoverage);
+    bool measured = model::any_command_covers(model, project, StepKind::kCoverage);
     measured =
         measured ||
         std::any_of(model.coverage.facts.begin(), model.coverage.facts.end(),

@@ -12,17 +12,16 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
-  auto commands = model::ci_commands(model);
+  const auto& projects = model::gate_projects(model);
   bool any_measured = false;
   for (const auto& project : projects) {
-    bool tested = model::any_command_covers(model, commands, project, StepKind::kTest);
+    bool tested = model::any_command_covers(model, project, StepKind::kTest);
     if (!tested) continue;
     std::string path;
     int line = 0;
     std::string evidence;
     const model::CiCommand* coverage =
-        model::find_covering_command(model, commands, project, StepKind::kCoverage);
+        model::find_covering_command(model, project, StepKind::kCoverage);
     if (coverage != nullptr) {
       path = coverage->path;
       line = coverage->line;

@@ -61,10 +61,10 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
-  auto commands = model::ci_commands(model);
+  const auto& projects = model::gate_projects(model);
+  const auto& commands = model::ci_commands(model);
   auto covered = [&](const model::Project& project, StepKind kind) {
-    return model::any_command_covers(model, commands, project, kind);
+    return model::any_command_covers(model, project, kind);
   };
   bool buildable = false;
   for (const auto& project : projects) {
@@ -93,7 +93,8 @@ void check(RuleContext& context) {
   for (const auto& dockerfile : model.dockerfiles) {
     std::string_view name = base_name(dockerfile.path);
     if (name != "Dockerfile" && name != "Containerfile") continue;
-    if (model::ignored_directory(directory_name(dockerfile.path))) continue;
+    if (model::outside_own_projects(model.role_of_directory(directory_name(dockerfile.path))))
+      continue;
     buildable = true;
     bool built = std::any_of(commands.begin(), commands.end(), [&](const CiCommand& command) {
       return builds_image(command, dockerfile.path);

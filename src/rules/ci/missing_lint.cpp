@@ -19,12 +19,11 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
+  const auto& projects = model::gate_projects(model);
   if (projects.empty())
     return context.not_applicable("no package manifest with source code of its own");
-  auto commands = model::ci_commands(model);
   auto covered = [&](const model::Project& project, model::StepKind kind) {
-    return model::any_command_covers(model, commands, project, kind);
+    return model::any_command_covers(model, project, kind);
   };
   for (const auto& project : projects) {
     if (covered(project, model::StepKind::kLint)) continue;

@@ -10,7 +10,7 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
+  const auto& projects = model::gate_projects(model);
   std::vector<std::pair<const model::Project*, const model::ProjectFact*>> typed;
   for (const auto& project : projects) {
     for (const auto& fact : model.coverage.facts) {
@@ -25,10 +25,8 @@ void check(RuleContext& context) {
     return context.not_applicable(
         "no TypeScript project and no Python project with a type checker configured");
   }
-  auto commands = model::ci_commands(model);
   for (const auto& [project, fact] : typed) {
-    bool checked =
-        model::any_command_covers(model, commands, *project, model::StepKind::kTypecheck);
+    bool checked = model::any_command_covers(model, *project, model::StepKind::kTypecheck);
     if (checked) continue;
     context.report("the " + project->ecosystem + " project " + model::project_place(*project) +
                        " declares types (" + fact->evidence + ") but CI never type-checks it",

@@ -96,7 +96,7 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto commands = model::ci_commands(model);
+  const auto& commands = model::ci_commands(model);
   std::map<const model::Job*, std::vector<StepKind>> job_gates;
   std::map<std::pair<const model::Step*, std::string>, std::vector<StepKind>> step_gates;
   std::set<std::pair<std::string, int>> reported;

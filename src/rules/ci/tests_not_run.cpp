@@ -10,12 +10,11 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
-  auto projects = model::gate_projects(model);
+  const auto& projects = model::gate_projects(model);
   if (projects.empty())
     return context.not_applicable("no package manifest with source code of its own");
-  auto commands = model::ci_commands(model);
   for (const auto& project : projects) {
-    bool tested = model::any_command_covers(model, commands, project, model::StepKind::kTest);
+    bool tested = model::any_command_covers(model, project, model::StepKind::kTest);
     if (tested) continue;
     context.report("the " + project.ecosystem + " project " + model::project_place(project) +
                        " has no test step in CI",

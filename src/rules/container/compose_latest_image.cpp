@@ -8,7 +8,7 @@ namespace {
 void check(RuleContext& context) {
   bool any = false;
   for (const auto& compose : context.model().compose_files) {
-    if (is_development_compose(compose.path)) continue;
+    if (is_development_compose(context.model(), compose.path)) continue;
     for (const auto& service : compose.services) {
       // With build: the image names what the build produces, not what is pulled.
       if (service.image.empty() || service.builds) continue;

@@ -34,7 +34,7 @@ bool dockerfile_has_healthcheck(const model::RepoModel& model, const model::Comp
 void check(RuleContext& context) {
   bool any = false;
   for (const auto& compose : context.model().compose_files) {
-    if (is_development_compose(compose.path)) continue;
+    if (is_development_compose(context.model(), compose.path)) continue;
     for (const auto& service : compose.services) {
       // Optional tools (profiles) and one-shot jobs (restart: "no") are not long-running.
       if (!service.profiles.empty() || service.restart == "no" || service.restart == "none")

@@ -7,7 +7,7 @@ namespace {
 void check(RuleContext& context) {
   bool any = false;
   for (const auto& compose : context.model().compose_files) {
-    if (is_development_compose(compose.path)) continue;
+    if (is_development_compose(context.model(), compose.path)) continue;
     for (const auto& service : compose.services) {
       if (!service.profiles.empty()) continue;  // optional tools, started by hand
       any = true;

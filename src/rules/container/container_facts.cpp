@@ -223,7 +223,9 @@ std::vector<PackageInstall> package_installs(std::string_view script) {
   return out;
 }
 
-bool is_development_compose(std::string_view path) {
+bool is_development_compose(const model::RepoModel& model, std::string_view path) {
+  if (model.role_of(path) != walk::PathRole::kProduct) return true;
+  // Environment words in the name or a folder: these are names of environments, not path roles.
   std::string lower = core::to_lower(path);
   std::string_view name = base_name(lower);
   for (std::string_view word :
@@ -231,11 +233,8 @@ bool is_development_compose(std::string_view path) {
         ".debug.", "-dev.", "-test.", "-ci.", "-local.", "-e2e.", "_dev.", "_test."}) {
     if (name.find(word) != std::string_view::npos) return true;
   }
-  std::string_view dir = directory_name(lower);
-  for (const auto& part : core::split(dir, '/')) {
-    if (part == "dev" || part == "test" || part == "tests" || part == "e2e" || part == "ci" ||
-        part == ".devcontainer" || part == "examples" || part == "testdata" || part == "fixtures")
-      return true;
+  for (const auto& part : core::split(directory_name(lower), '/')) {
+    if (part == "dev" || part == "ci") return true;
   }
   return false;
 }

@@ -31,10 +31,10 @@ struct PackageInstall {
 // The installs among a RUN script's simple commands.
 std::vector<PackageInstall> package_installs(std::string_view script);
 
-// A compose file for development, tests or CI by its name: docker-compose.dev.yml,
-// compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, ... and files under a
-// directory named dev, test(s), e2e or ci.
-bool is_development_compose(std::string_view path);
+// A compose file for development, tests or CI: outside the product's paths (tests, examples,
+// fixtures, tooling; walk/roles.h), or named for such an environment (docker-compose.dev.yml,
+// compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, a dev/ or ci/ folder).
+bool is_development_compose(const model::RepoModel& model, std::string_view path);
 
 // The repository path of the Dockerfile a compose service builds (its build context joined to
 // the compose file's directory, then build.dockerfile or "Dockerfile"); "" when it builds from a

@@ -8,6 +8,7 @@
 
 #include "core/glob.h"
 #include "core/strings.h"
+#include "parse/shell.h"
 
 namespace golive::rules::deploy {
 namespace {
@@ -509,20 +510,7 @@ Tier classify_name(std::string_view name, bool job_name) {
 
 std::vector<ScriptLine> logical_lines(std::string_view script) {
   std::vector<ScriptLine> out;
-  auto lines = core::split_lines(script);
-  bool continuing = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = core::trim(lines[i]);
-    bool continues = !line.empty() && line.back() == '\\';
-    if (continues) line = core::trim(line.substr(0, line.size() - 1));
-    if (continuing && !out.empty()) {
-      out.back().text += " ";
-      out.back().text += line;
-    } else {
-      out.push_back({std::string(line), i});
-    }
-    continuing = continues;
-  }
+  for (auto& line : parse::logical_lines(script)) out.push_back({std::move(line.text), line.first});
   return out;
 }
 
@@ -1064,16 +1052,6 @@ std::vector<const Step*> steps_before(const RepoModel& model, const DeployJob& d
 
 namespace {
 
-bool outside_product(std::string_view path) {
-  static constexpr auto kDirectories = std::to_array<std::string_view>(
-      {".devcontainer", ".github", "test", "tests", "testdata", "__tests__", "fixtures", "fixture",
-       "example", "examples", "sample", "samples", "docs", "doc", "e2e", "vendor", "node_modules"});
-  for (const auto& part : core::split(path, '/')) {
-    if (one_of(std::string_view(part), kDirectories)) return true;
-  }
-  return false;
-}
-
 bool is_workload_kind(std::string_view kind) {
   static constexpr auto kKinds = std::to_array<std::string_view>(
       {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "Ingress",
@@ -1086,26 +1064,29 @@ bool is_workload_kind(std::string_view kind) {
 std::vector<Deployable> find_deployables(const RepoModel& model) {
   std::vector<Deployable> out;
   for (const auto* file : model.files_of(walk::FileKind::kHelmChart)) {
-    if (!outside_product(file->path)) out.push_back({"a Helm chart", file->path, 1});
+    if (model.role_of(file->path) == walk::PathRole::kProduct)
+      out.push_back({"a Helm chart", file->path, 1});
   }
   for (const auto* file : model.files_of(walk::FileKind::kKustomization)) {
-    if (!outside_product(file->path)) out.push_back({"a Kustomize configuration", file->path, 1});
+    if (model.role_of(file->path) == walk::PathRole::kProduct)
+      out.push_back({"a Kustomize configuration", file->path, 1});
   }
   for (const auto& object : model.k8s_objects) {
-    if (!outside_product(object.path) && is_workload_kind(object.kind)) {
+    if (model.role_of(object.path) == walk::PathRole::kProduct && is_workload_kind(object.kind)) {
       out.push_back({"Kubernetes manifests", object.path, object.line > 0 ? object.line : 1});
       break;
     }
   }
   for (const auto* file : model.files_of(walk::FileKind::kTerraform)) {
-    if (!outside_product(file->path) && file->path.size() > 3 &&
+    if (model.role_of(file->path) == walk::PathRole::kProduct && file->path.size() > 3 &&
         file->path.substr(file->path.size() - 3) == ".tf") {
       out.push_back({"Terraform", file->path, 1});
       break;
     }
   }
   for (const auto& dockerfile : model.dockerfiles) {
-    if (!outside_product(dockerfile.path)) out.push_back({"a Dockerfile", dockerfile.path, 1});
+    if (model.role_of(dockerfile.path) == walk::PathRole::kProduct)
+      out.push_back({"a Dockerfile", dockerfile.path, 1});
   }
   return out;
 }

@@ -1,24 +1,20 @@
 #include <set>
 
+#include "core/paths.h"
 #include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
 namespace {
 
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
-
 // The directory of the nearest kustomization above a file, or "" when there is none.
 std::string owning_kustomization(const std::set<std::string>& kustomizations,
                                  std::string_view path) {
-  std::string directory = directory_of(path);
+  std::string directory = std::string(core::directory_name(path));
   while (true) {
     if (kustomizations.count(directory) != 0) return directory;
     if (directory.empty()) return "";
-    directory = directory_of(directory);
+    directory = std::string(core::directory_name(directory));
   }
 }
 
@@ -34,7 +30,8 @@ void check(RuleContext& context) {
   const auto& model = context.model();
   std::set<std::string> kustomizations;
   for (const auto& file : model.files) {
-    if (file.kind == walk::FileKind::kKustomization) kustomizations.insert(directory_of(file.path));
+    if (file.kind == walk::FileKind::kKustomization)
+      kustomizations.insert(std::string(core::directory_name(file.path)));
   }
   std::set<std::string> bases;
   for (const auto& base : model.kustomize_bases) {

@@ -44,11 +44,6 @@ bool templated(const parse::Node& values) {
   return true;
 }
 
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
-
 // A kustomize secretGenerator value read from a file ("<from key=path>"): committed only when
 // the file is in the repository; a gitignored .env is the way to keep it out.
 bool committed_value(const model::RepoModel& model, const model::RenderedObject& secret,
@@ -58,7 +53,8 @@ bool committed_value(const model::RepoModel& model, const model::RenderedObject&
   text = text.substr(6, text.size() - 7);
   if (size_t equals = text.find('='); equals != std::string_view::npos)
     text = text.substr(equals + 1);
-  return model.file(core::join_path(directory_of(secret.where(value).path), text)) != nullptr;
+  return model.file(core::join_path(core::directory_name(secret.where(value).path), text)) !=
+         nullptr;
 }
 
 bool is_kustomization(std::string_view path) {

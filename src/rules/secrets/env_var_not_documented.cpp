@@ -3,16 +3,12 @@
 #include <set>
 #include <tuple>
 
+#include "core/paths.h"
 #include "model/env_reads.h"
 #include "rules/rule.h"
 
 namespace golive::rules::secrets {
 namespace {
-
-std::string directory_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash));
-}
 
 struct Template {
   std::string directory;
@@ -25,7 +21,7 @@ void check(RuleContext& context) {
   for (const auto& env : model.env_files) {
     if (!env.is_template) continue;
     Template& entry = templates[env.path];
-    entry.directory = directory_of(env.path);
+    entry.directory = std::string(core::directory_name(env.path));
     for (const auto& variable : env.parsed.entries) entry.names.insert(variable.name);
   }
   for (const auto& [path, name] : model.env.commented_template_names) {

@@ -7,6 +7,7 @@
 #include "core/glob.h"
 #include "core/strings.h"
 #include "model/workflows.h"
+#include "parse/shell.h"
 #include "rules/common.h"
 
 namespace golive::rules::supply_chain::gates {
@@ -613,24 +614,11 @@ std::string input_value(const Step& step, std::string_view key) {
 
 std::vector<ScriptLine> script_lines(const Step& step) {
   std::vector<ScriptLine> out;
-  auto lines = core::split_lines(step.run);
-  std::string pending;
-  int pending_line = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view text = core::trim(lines[i]);
-    if (pending.empty() && (text.empty() || text.front() == '#')) continue;
-    if (pending.empty()) pending_line = step.run_line_at(i) > 0 ? step.run_line_at(i) : step.line;
-    bool continues = !text.empty() && (text.back() == '\\' || text.back() == '`');
-    if (continues) text = core::trim(text.substr(0, text.size() - 1));
-    pending += std::string(text);
-    if (continues) {
-      pending += ' ';
-      continue;
-    }
-    out.push_back({pending, core::to_lower(pending), pending_line});
-    pending.clear();
+  for (auto& line : parse::logical_lines(step.run)) {
+    int at = step.run_line_at(line.first);
+    std::string lower = core::to_lower(line.text);
+    out.push_back({std::move(line.text), std::move(lower), at > 0 ? at : step.line});
   }
-  if (!pending.empty()) out.push_back({pending, core::to_lower(pending), pending_line});
   return out;
 }
 

@@ -43,14 +43,9 @@ std::string_view dependabot_name(std::string_view ecosystem) {
 }
 
 // Trees whose manifests belong to someone else (vendored code) or to tests (fixtures).
-bool in_ignored_tree(std::string_view path) {
-  static constexpr std::array<std::string_view, 8> kIgnored = {
-      "node_modules", "vendor",   "third_party",  "third-party",
-      "testdata",     "fixtures", "__fixtures__", "bower_components"};
-  for (const std::string& segment : core::split(directory_name(path), '/')) {
-    if (std::find(kIgnored.begin(), kIgnored.end(), segment) != kIgnored.end()) return true;
-  }
-  return false;
+bool in_ignored_tree(const model::RepoModel& model, std::string_view path) {
+  walk::PathRole role = model.role_of_directory(directory_name(path));
+  return role == walk::PathRole::kVendor || role == walk::PathRole::kFixture;
 }
 
 // Requirements files kept in a requirements/ folder belong to the project above it, and
@@ -183,7 +178,8 @@ const std::vector<std::string>& dependabot_ecosystems() {
 std::vector<const model::Ecosystem*> dependency_manifests(const model::RepoModel& model) {
   std::vector<const model::Ecosystem*> out;
   for (const auto& ecosystem : model.ecosystems) {
-    if (base_name(ecosystem.manifest) == "CMakeLists.txt" || in_ignored_tree(ecosystem.manifest))
+    if (base_name(ecosystem.manifest) == "CMakeLists.txt" ||
+        in_ignored_tree(model, ecosystem.manifest))
       continue;
     out.push_back(&ecosystem);
   }
@@ -202,7 +198,7 @@ std::vector<UpdateTarget> update_targets(const model::RepoModel& model) {
     if (!name.empty()) add(std::string(name), manifest_directory(*ecosystem), ecosystem->manifest);
   }
   for (const auto& dockerfile : model.dockerfiles) {
-    if (in_ignored_tree(dockerfile.path)) continue;
+    if (in_ignored_tree(model, dockerfile.path)) continue;
     add("docker", normalize_directory(directory_name(dockerfile.path)), dockerfile.path);
   }
   for (const auto& workflow : model.workflows) {

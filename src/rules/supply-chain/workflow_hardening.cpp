@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "core/strings.h"
+#include "parse/shell.h"
 
 namespace golive::rules::supply_chain {
 namespace {
@@ -216,20 +217,8 @@ std::string untrusted_env(const StepSite& site, std::string_view name) {
 
 std::vector<ScriptLine> script_lines(const model::Step& step) {
   std::vector<ScriptLine> out;
-  auto lines = core::split_lines(step.run);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view first = core::trim(lines[i]);
-    if (first.empty() || first.front() == '#') continue;
-    ScriptLine logical{std::string(first), step.run_line_at(i)};
-    while (!logical.text.empty() && logical.text.back() == '\\' && i + 1 < lines.size()) {
-      logical.text.pop_back();
-      while (!logical.text.empty() && (logical.text.back() == ' ' || logical.text.back() == '\t'))
-        logical.text.pop_back();
-      logical.text += " ";
-      logical.text += core::trim(lines[++i]);
-    }
-    out.push_back(std::move(logical));
-  }
+  for (auto& line : parse::logical_lines(step.run))
+    out.push_back({std::move(line.text), step.run_line_at(line.first)});
   return out;
 }
 

@@ -315,3 +315,32 @@ TEST(LoadConfig, ExplicitPathMustExist) {
 
 }  // namespace
 }  // namespace golive::engine
+
+namespace golive::engine {
+namespace {
+
+TEST(Config, PathsGiveRolesInTheOrderWritten) {
+  auto result = parse_config(
+      "paths:\n"
+      "  fixture: [deploy/testing/**]\n"
+      "  product:\n"
+      "    - examples/production/**\n"
+      "    - demo/app/**\n",
+      ".golive.yml");
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  const auto& overrides = result.value().role_overrides;
+  ASSERT_EQ(overrides.size(), 3U);
+  EXPECT_EQ(overrides[0].glob, "deploy/testing/**");
+  EXPECT_EQ(overrides[0].role, walk::PathRole::kFixture);
+  EXPECT_EQ(overrides[2].glob, "demo/app/**");
+  EXPECT_EQ(overrides[2].role, walk::PathRole::kProduct);
+}
+
+TEST(Config, UnknownRoleNamesTheLineAndSuggests) {
+  core::Error error = error_of("paths:\n  tests: [a/**]\n");
+  EXPECT_EQ(error.line, 2);
+  EXPECT_NE(error.message.find("did you mean 'test'"), std::string::npos) << error.message;
+}
+
+}  // namespace
+}  // namespace golive::engine

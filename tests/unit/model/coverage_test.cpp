@@ -21,6 +21,7 @@ RepoModel model_of(const std::vector<std::pair<std::string, std::string>>& files
   std::sort(model.files.begin(), model.files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   link_local_actions(model);
+  derive_gate_facts(model);
   return model;
 }
 
@@ -38,7 +39,7 @@ bool has_fact(const RepoModel& model, ProjectFactKind kind, std::string_view eco
 }
 
 bool covered(const RepoModel& model, const Project& project, StepKind kind) {
-  auto commands = ci_commands(model);
+  const auto& commands = ci_commands(model);
   return std::any_of(commands.begin(), commands.end(), [&](const CiCommand& command) {
     return command_covers(command, project, kind);
   });
@@ -274,7 +275,7 @@ TEST(GateProjects, GroupByDirectoryWithSources) {
       {"docs/requirements.txt", "mkdocs\n"},
       {"docs/conf.py", "x = 1\n"},
   });
-  auto projects = gate_projects(model);
+  const auto& projects = gate_projects(model);
   ASSERT_EQ(projects.size(), 2u);
   EXPECT_EQ(projects[0].ecosystem, "cmake");
   EXPECT_EQ(projects[0].directory, ".");
@@ -303,7 +304,7 @@ TEST(CiCommands, WorkingDirectoriesCdAndMatrix) {
                                               "      - run: go test ./...\n"
                                               "        working-directory: libs/${{ matrix.pkg }}\n"
                                               "      - run: npm test\n"}});
-  auto commands = ci_commands(model);
+  const auto& commands = ci_commands(model);
   ASSERT_EQ(commands.size(), 4u);  // every simple command but cd, which carries to the next line
   EXPECT_EQ(commands[0].text, "pytest -q");
   EXPECT_EQ(commands[0].line, 15);
@@ -354,7 +355,7 @@ TEST(CiCommands, ReusableWorkflowInputsAndCompositeActions) {
                  "    steps:\n"
                  "      - run: pytest\n"
                  "        working-directory: ${{ inputs.path }}\n"}});
-  auto commands = ci_commands(model);
+  const auto& commands = ci_commands(model);
   ASSERT_EQ(commands.size(), 2u);
   const CiCommand& eslint = commands[0];
   EXPECT_EQ(eslint.path, ".github/actions/check/action.yml");
@@ -385,7 +386,7 @@ TEST(CiCommands, NpmScriptsAndMakeTargetsSayWhatTheyRun) {
         "api:\n"
         "  script:\n"
         "    - make -C api test\n"}});
-  auto commands = ci_commands(model);
+  const auto& commands = ci_commands(model);
   ASSERT_EQ(commands.size(), 4u);
   auto has = [](const CiCommand& command, StepKind kind, std::string_view ecosystem) {
     return std::any_of(command.kinds.begin(), command.kinds.end(),

@@ -1,0 +1,291 @@
+#include "walk/roles.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "core/glob.h"
+#include "core/paths.h"
+#include "core/strings.h"
+#include "walk/classify.h"
+
+namespace golive::walk {
+namespace {
+
+struct NamedRole {
+  std::string_view name;
+  PathRole role;
+};
+
+constexpr std::array kRoleNames = {
+    NamedRole{"product", PathRole::kProduct},     NamedRole{"test", PathRole::kTest},
+    NamedRole{"fixture", PathRole::kFixture},     NamedRole{"example", PathRole::kExample},
+    NamedRole{"vendor", PathRole::kVendor},       NamedRole{"docs", PathRole::kDocs},
+    NamedRole{"generated", PathRole::kGenerated}, NamedRole{"template", PathRole::kTemplate},
+    NamedRole{"tooling", PathRole::kTooling},
+};
+
+constexpr std::array kAllRoles = {PathRole::kProduct,   PathRole::kTest,     PathRole::kFixture,
+                                  PathRole::kExample,   PathRole::kVendor,   PathRole::kDocs,
+                                  PathRole::kGenerated, PathRole::kTemplate, PathRole::kTooling};
+
+// Lower is stronger: the documented precedence of roles.h.
+int rank(PathRole role) {
+  switch (role) {
+    case PathRole::kVendor:
+      return 0;
+    case PathRole::kGenerated:
+      return 1;
+    case PathRole::kFixture:
+      return 2;
+    case PathRole::kExample:
+      return 3;
+    case PathRole::kTest:
+      return 4;
+    case PathRole::kDocs:
+      return 5;
+    case PathRole::kTemplate:
+      return 6;
+    case PathRole::kTooling:
+      return 7;
+    case PathRole::kProduct:
+      return 8;
+  }
+  return 8;
+}
+
+PathRole stronger(PathRole a, PathRole b) { return rank(a) <= rank(b) ? a : b; }
+
+// Folder names (compared in lower case) and the role of everything under them.
+constexpr std::array kFolders = {
+    NamedRole{"vendor", PathRole::kVendor},
+    NamedRole{"third_party", PathRole::kVendor},
+    NamedRole{"third-party", PathRole::kVendor},
+    NamedRole{"thirdparty", PathRole::kVendor},
+    NamedRole{"node_modules", PathRole::kVendor},
+    NamedRole{"bower_components", PathRole::kVendor},
+    NamedRole{"jspm_packages", PathRole::kVendor},
+    NamedRole{".venv", PathRole::kVendor},
+    NamedRole{"venv", PathRole::kVendor},
+    NamedRole{"site-packages", PathRole::kVendor},
+    NamedRole{".yarn", PathRole::kVendor},
+    NamedRole{"generated", PathRole::kGenerated},
+    NamedRole{"__generated__", PathRole::kGenerated},
+    NamedRole{"fixtures", PathRole::kFixture},
+    NamedRole{"fixture", PathRole::kFixture},
+    NamedRole{"__fixtures__", PathRole::kFixture},
+    NamedRole{"test-fixtures", PathRole::kFixture},
+    NamedRole{"test_fixtures", PathRole::kFixture},
+    NamedRole{"testdata", PathRole::kFixture},
+    NamedRole{"test_data", PathRole::kFixture},
+    NamedRole{"test-data", PathRole::kFixture},
+    NamedRole{"__snapshots__", PathRole::kFixture},
+    NamedRole{"test", PathRole::kTest},
+    NamedRole{"tests", PathRole::kTest},
+    NamedRole{"__tests__", PathRole::kTest},
+    NamedRole{"__test__", PathRole::kTest},
+    NamedRole{"spec", PathRole::kTest},
+    NamedRole{"specs", PathRole::kTest},
+    NamedRole{"e2e", PathRole::kTest},
+    NamedRole{"testing", PathRole::kTest},
+    NamedRole{"__mocks__", PathRole::kTest},
+    NamedRole{"cypress", PathRole::kTest},
+    NamedRole{"load-test", PathRole::kTest},
+    NamedRole{"load-tests", PathRole::kTest},
+    NamedRole{"loadtest", PathRole::kTest},
+    NamedRole{"loadtests", PathRole::kTest},
+    NamedRole{"perf-tests", PathRole::kTest},
+    NamedRole{"k6", PathRole::kTest},
+    NamedRole{"locust", PathRole::kTest},
+    NamedRole{"examples", PathRole::kExample},
+    NamedRole{"example", PathRole::kExample},
+    NamedRole{"_examples", PathRole::kExample},
+    NamedRole{"samples", PathRole::kExample},
+    NamedRole{"sample", PathRole::kExample},
+    NamedRole{"demo", PathRole::kExample},
+    NamedRole{"demos", PathRole::kExample},
+    NamedRole{"docs", PathRole::kDocs},
+    NamedRole{"doc", PathRole::kDocs},
+    NamedRole{"documentation", PathRole::kDocs},
+    NamedRole{".github", PathRole::kTooling},
+    NamedRole{".gitlab", PathRole::kTooling},
+    NamedRole{".circleci", PathRole::kTooling},
+    NamedRole{".buildkite", PathRole::kTooling},
+    NamedRole{".devcontainer", PathRole::kTooling},
+    NamedRole{".vscode", PathRole::kTooling},
+    NamedRole{".idea", PathRole::kTooling},
+    NamedRole{".husky", PathRole::kTooling},
+    NamedRole{"hack", PathRole::kTooling},
+};
+
+// JVM source sets: "src/<set>/<language>/" and below are package names (com/example/...), not
+// folders with a meaning, and the set's own name says whether it is a test.
+constexpr std::array kSourceSets = {
+    NamedRole{"main", PathRole::kProduct},         NamedRole{"test", PathRole::kTest},
+    NamedRole{"androidtest", PathRole::kTest},     NamedRole{"integrationtest", PathRole::kTest},
+    NamedRole{"testfixtures", PathRole::kFixture},
+};
+constexpr std::array<std::string_view, 4> kJvmLanguages = {"java", "kotlin", "scala", "groovy"};
+
+template <size_t N>
+std::optional<PathRole> lookup(const std::array<NamedRole, N>& table, std::string_view name) {
+  for (const auto& entry : table) {
+    if (entry.name == name) return entry.role;
+  }
+  return std::nullopt;
+}
+
+PathRole folders_role(const std::vector<std::string>& folders) {
+  PathRole role = PathRole::kProduct;
+  for (size_t i = 0; i < folders.size(); ++i) {
+    std::string folder = core::to_lower(folders[i]);
+    if (folder == "src" && i + 2 < folders.size()) {
+      auto set = lookup(kSourceSets, core::to_lower(folders[i + 1]));
+      std::string language = core::to_lower(folders[i + 2]);
+      if (set &&
+          std::find(kJvmLanguages.begin(), kJvmLanguages.end(), language) != kJvmLanguages.end())
+        return stronger(role, *set);
+    }
+    if (auto found = lookup(kFolders, folder)) role = stronger(role, *found);
+  }
+  return role;
+}
+
+bool any_suffix(std::string_view name, std::initializer_list<std::string_view> suffixes) {
+  for (std::string_view suffix : suffixes) {
+    if (name.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+bool any_part(std::string_view name, std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) {
+    if (name.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// File-name conventions; name is the original base name, lower its lower-case form.
+PathRole name_role(std::string_view name, std::string_view lower) {
+  if (any_suffix(lower, {".pb.go", ".pb.gw.go", "_pb2.py", "_pb2_grpc.py", ".pb.cc", ".pb.h",
+                         ".g.dart", ".freezed.dart", ".min.js", ".min.mjs", ".min.cjs", ".min.css",
+                         "_generated.go"}) ||
+      lower.starts_with("zz_generated") || any_part(lower, {".generated."}))
+    return PathRole::kGenerated;
+  if (lower.starts_with("test_") || lower == "conftest.py" ||
+      any_part(lower, {".test.", ".spec.", "_test.", "_spec.", ".cy."}) ||
+      any_suffix(name, {"Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"}))
+    return PathRole::kTest;
+  if (any_suffix(lower, {".md", ".markdown", ".rst", ".adoc"})) return PathRole::kDocs;
+  if (any_suffix(lower, {".tmpl", ".tpl", ".j2", ".jinja", ".jinja2", ".gotmpl"}))
+    return PathRole::kTemplate;
+  return PathRole::kProduct;
+}
+
+bool is_cookiecutter_path(std::string_view path) {
+  return path.find("{{cookiecutter") != std::string_view::npos ||
+         path.find("{{ cookiecutter") != std::string_view::npos;
+}
+
+// "Code generated by X. DO NOT EDIT." (Go), "@generated" (Meta's tools), "<auto-generated>"
+// (.NET): the conventions tools write in a file's first lines.
+bool has_generated_header(std::string_view head) {
+  if (head.find("DO NOT EDIT") != std::string_view::npos &&
+      (head.find("Code generated") != std::string_view::npos ||
+       head.find("generated by") != std::string_view::npos))
+    return true;
+  return head.find("@generated") != std::string_view::npos ||
+         head.find("<auto-generated") != std::string_view::npos;
+}
+
+// Files that a template engine writes as a whole: YAML, JSON, HCL and TOML whose lines hold
+// template actions where the format's own syntax must be.
+bool has_template_lines(std::string_view rel_path, std::string_view head) {
+  if (!any_suffix(core::to_lower(core::base_name(rel_path)),
+                  {".yml", ".yaml", ".json", ".tf", ".hcl", ".toml"}))
+    return false;
+  size_t start = 0;
+  while (start < head.size()) {
+    size_t end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view line = head.substr(start, end - start);
+    size_t first = line.find_first_not_of(" \t");
+    if (first != std::string_view::npos) {
+      std::string_view text = line.substr(first);
+      if (text.starts_with("{{") || text.starts_with("{%") || text.starts_with("{#")) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+constexpr size_t kHeaderBytes = 2048;
+constexpr size_t kTemplateScanBytes = size_t{64} * 1024;
+
+}  // namespace
+
+std::string_view role_name(PathRole role) {
+  for (const auto& entry : kRoleNames) {
+    if (entry.role == role) return entry.name;
+  }
+  return "product";
+}
+
+std::optional<PathRole> parse_role(std::string_view name) { return lookup(kRoleNames, name); }
+
+std::span<const PathRole> all_roles() { return kAllRoles; }
+
+PathRole role_of_directory(std::string_view rel_dir) {
+  if (rel_dir.empty() || rel_dir == ".") return PathRole::kProduct;
+  return folders_role(core::split(rel_dir, '/'));
+}
+
+PathRole role_of_path(std::string_view rel_path) {
+  std::string_view name = core::base_name(rel_path);
+  std::string lower = core::to_lower(name);
+  PathRole role =
+      stronger(role_of_directory(core::directory_name(rel_path)), name_role(name, lower));
+  if (is_cookiecutter_path(rel_path) || classify_path(rel_path).kind == FileKind::kHelmTemplate)
+    role = stronger(role, PathRole::kTemplate);
+  return role;
+}
+
+PathRole role_of_file(std::string_view rel_path, std::string_view content) {
+  PathRole role = role_of_path(rel_path);
+  if (rank(role) <= rank(PathRole::kGenerated)) return role;
+  if (has_generated_header(content.substr(0, kHeaderBytes))) return PathRole::kGenerated;
+  if (rank(role) > rank(PathRole::kTemplate) &&
+      has_template_lines(rel_path, content.substr(0, kTemplateScanBytes)))
+    return PathRole::kTemplate;
+  return role;
+}
+
+RoleMap::RoleMap(std::vector<RoleOverride> overrides) : overrides_(std::move(overrides)) {}
+
+std::optional<PathRole> RoleMap::overridden(std::string_view rel_path) const {
+  std::optional<PathRole> role;
+  for (const auto& entry : overrides_) {
+    if (core::glob_match(entry.glob, rel_path)) role = entry.role;
+  }
+  return role;
+}
+
+PathRole RoleMap::of_file(std::string_view rel_path, std::string_view content) const {
+  if (auto role = overridden(rel_path)) return *role;
+  return role_of_file(rel_path, content);
+}
+
+PathRole RoleMap::of_path(std::string_view rel_path) const {
+  if (auto role = overridden(rel_path)) return *role;
+  return role_of_path(rel_path);
+}
+
+PathRole RoleMap::of_directory(std::string_view rel_dir) const {
+  // An override for the directory's files ("deploy/testing/**") speaks for the directory too.
+  if (auto role = overridden(core::join_path(rel_dir, "_"))) return *role;
+  return role_of_directory(rel_dir);
+}
+
+bool is_test_role(PathRole role) { return role == PathRole::kTest || role == PathRole::kFixture; }
+
+}  // namespace golive::walk
