@@ -143,10 +143,65 @@ void read_sections(const Node& node, rules::Settings& settings) {
   }
 }
 
+constexpr std::string_view kCoverageMinimumOption = "ci/coverage-threshold-below-minimum.minimum";
+
+// thresholds.coverage_min, written before rules had options, sets that rule's option.
 void read_thresholds(const Node& node, rules::Settings& settings) {
   check_keys(node, {"coverage_min"}, "'thresholds'");
   if (const Node* coverage = node.find("coverage_min")) {
-    settings.coverage_min = integer(*coverage, "thresholds.coverage_min", 0, 100);
+    settings.rule_options[std::string(kCoverageMinimumOption)] =
+        std::to_string(integer(*coverage, "thresholds.coverage_min", 0, 100));
+  }
+}
+
+// The value of one option, checked against its declared type and normalised to text.
+std::string option_value(const Node& node, const rules::RuleOption& option,
+                         const std::string& key) {
+  switch (option.type) {
+    case rules::OptionType::kInteger:
+      return std::to_string(
+          integer(node, key, static_cast<int>(option.min), static_cast<int>(option.max)));
+    case rules::OptionType::kBoolean: {
+      std::string word = core::to_lower(scalar(node, key));
+      if (word == "true" || word == "yes" || word == "on") return "true";
+      if (word == "false" || word == "no" || word == "off") return "false";
+      fail(node, key + " must be true or false, not '" + node.value + "'");
+    }
+    case rules::OptionType::kString:
+      return scalar(node, key);
+    case rules::OptionType::kStringList:
+      for (const auto& item : string_list(node, key)) {
+        if (item.find(',') != std::string::npos) fail(node, key + " items cannot hold a comma");
+      }
+      return core::join(string_list(node, key), ",");
+  }
+  return scalar(node, key);
+}
+
+// options: { <rule-id>.<option>: value }, as clang-tidy's CheckOptions.
+void read_options(const Node& node, rules::Settings& settings) {
+  if (!node.is_map()) fail(node, "'options' must map <rule-id>.<option> to values");
+  for (const auto& child : node.children) {
+    size_t dot = child.key.find('.', child.key.find('/'));
+    if (child.key.find('/') == std::string::npos || dot == std::string::npos)
+      fail(child, "option '" + child.key + "' must be written <rule-id>.<option>", true);
+    std::string id = child.key.substr(0, dot);
+    std::string name = child.key.substr(dot + 1);
+    require_rule(child, id);
+    const rules::Rule* rule = rules::find_rule(id);
+    const rules::RuleOption* option = rule->meta.option(name);
+    if (option == nullptr) {
+      std::vector<std::string> names;
+      for (const auto& declared : rule->meta.options) names.emplace_back(declared.name);
+      std::string hint = core::closest_match(name, names);
+      fail(child,
+           "rule '" + id + "' has no option '" + name + "'" +
+               (names.empty()   ? " (it has no options)"
+                : !hint.empty() ? " (did you mean '" + hint + "'?)"
+                                : " (options: " + core::join(names, ", ") + ")"),
+           true);
+    }
+    settings.rule_options[child.key] = option_value(child, *option, child.key);
   }
 }
 
@@ -214,9 +269,10 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
   if (file.documents.size() > 1) return core::Error{"expected one YAML document", path, 1, 1};
   const Node& root = file.documents.front();
   try {
-    check_keys(
-        root, {"version", "rules", "sections", "thresholds", "exclude", "walk", "waivers", "paths"},
-        "the configuration");
+    check_keys(root,
+               {"version", "rules", "options", "sections", "thresholds", "exclude", "walk",
+                "waivers", "paths"},
+               "the configuration");
     if (const Node* version = root.find("version");
         version != nullptr && scalar(*version, "version") != "1") {
       fail(*version, "unsupported configuration version '" + version->value +
@@ -225,6 +281,7 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
     if (const Node* node = root.find("rules")) read_rules(*node, settings);
     if (const Node* node = root.find("sections")) read_sections(*node, settings);
     if (const Node* node = root.find("thresholds")) read_thresholds(*node, settings);
+    if (const Node* node = root.find("options")) read_options(*node, settings);
     if (const Node* node = root.find("exclude")) settings.excludes = string_list(*node, "exclude");
     if (const Node* node = root.find("walk")) read_walk(*node, settings);
     if (const Node* node = root.find("waivers")) read_waivers(*node, settings);

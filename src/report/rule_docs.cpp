@@ -11,6 +11,17 @@ std::string severity(const rules::Rule& rule) {
 
 std::string slug_of(std::string_view id) { return std::string(id.substr(id.find('/') + 1)); }
 
+nlohmann::ordered_json options_json(const rules::RuleMeta& meta) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& option : meta.options) {
+    out.push_back({{"name", std::string(option.name)},
+                   {"type", std::string(rules::option_type_name(option.type))},
+                   {"default", std::string(option.default_value)},
+                   {"doc", std::string(option.doc)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string rule_page(const rules::Rule& rule) {
@@ -28,6 +39,19 @@ std::string rule_page(const rules::Rule& rule) {
   out += "\n## Why\n\n" + std::string(m.rationale) + "\n";
   out += "\n## How to fix\n\n" + std::string(m.remediation) + "\n";
   if (rule.details != nullptr) out += "\n" + rule.details();
+  if (m.options.size() > 0) {
+    out += "\n## Options\n\n| option | type | default | meaning |\n|---|---|---|---|\n";
+    for (const auto& option : m.options) {
+      std::string type(rules::option_type_name(option.type));
+      if (option.type == rules::OptionType::kInteger)
+        type += " (" + std::to_string(option.min) + " to " + std::to_string(option.max) + ")";
+      out += "| `" + std::string(option.name) + "` | " + type + " | `" +
+             std::string(option.default_value) + "` | " + std::string(option.doc) + " |\n";
+    }
+    out += "\nSet in `.golive.yml`:\n\n```yaml\noptions:\n  " + std::string(m.id) + "." +
+           std::string(m.options.begin()->name) + ": " +
+           std::string(m.options.begin()->default_value) + "\n```\n";
+  }
   out += "\n## Configure\n\n```yaml\n# .golive.yml\nrules:\n  " + std::string(m.id) +
          ": off        # or error | warning | info\nwaivers:\n  - rule: " + std::string(m.id) +
          "\n    reason: why the risk is accepted\n    owner: team-or-person\n    expires: "
@@ -58,6 +82,11 @@ std::string rule_explanation(const rules::Rule& rule) {
   if (!m.also.empty()) out += "  also in: " + std::string(m.also) + "\n";
   out += "\nWhy:\n  " + std::string(m.rationale) + "\n\nHow to fix:\n  " +
          std::string(m.remediation) + "\n";
+  for (const auto& option : m.options) {
+    out += "\nOption " + std::string(m.id) + "." + std::string(option.name) + " (" +
+           std::string(rules::option_type_name(option.type)) + ", default " +
+           std::string(option.default_value) + "):\n  " + std::string(option.doc) + "\n";
+  }
   return out;
 }
 
@@ -74,7 +103,8 @@ std::string rules_listing(std::string_view format) {
                      {"seeds", std::string(m.seeds)},
                      {"rationale", std::string(m.rationale)},
                      {"remediation", std::string(m.remediation)},
-                     {"also", std::string(m.also)}});
+                     {"also", std::string(m.also)},
+                     {"options", options_json(m)}});
     }
     return out.dump(2) + "\n";
   }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
+
+#include "core/strings.h"
 
 namespace golive::rules {
 
@@ -22,6 +25,61 @@ std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "warning") return Severity::kWarning;
   if (text == "error") return Severity::kError;
   return std::nullopt;
+}
+
+std::string_view option_type_name(OptionType type) {
+  switch (type) {
+    case OptionType::kInteger:
+      return "integer";
+    case OptionType::kBoolean:
+      return "boolean";
+    case OptionType::kString:
+      return "string";
+    case OptionType::kStringList:
+      return "list of strings";
+  }
+  return "string";
+}
+
+const RuleOption* RuleMeta::option(std::string_view name) const {
+  for (const auto& candidate : options) {
+    if (candidate.name == name) return &candidate;
+  }
+  return nullptr;
+}
+
+std::string RuleContext::option_text(std::string_view name, OptionType type) const {
+  const RuleOption* declared = meta_.option(name);
+  if (declared == nullptr || declared->type != type) {
+    throw std::logic_error(std::string(meta_.id) + " reads option '" + std::string(name) + "' as " +
+                           std::string(option_type_name(type)) +
+                           ", which its metadata does not declare");
+  }
+  auto configured = settings_.rule_options.find(std::string(meta_.id) + "." + std::string(name));
+  return configured != settings_.rule_options.end() ? configured->second
+                                                    : std::string(declared->default_value);
+}
+
+long RuleContext::option_int(std::string_view name) const {
+  // The configuration checked configured values; defaults are checked by a unit test.
+  return std::stol(option_text(name, OptionType::kInteger));
+}
+
+bool RuleContext::option_bool(std::string_view name) const {
+  return option_text(name, OptionType::kBoolean) == "true";
+}
+
+std::string RuleContext::option_string(std::string_view name) const {
+  return option_text(name, OptionType::kString);
+}
+
+std::vector<std::string> RuleContext::option_list(std::string_view name) const {
+  std::vector<std::string> out;
+  for (auto& item : core::split(option_text(name, OptionType::kStringList), ',')) {
+    std::string trimmed(core::trim(item));
+    if (!trimmed.empty()) out.push_back(std::move(trimmed));
+  }
+  return out;
 }
 
 void RuleContext::report(std::string message, std::string file, int line, int column,

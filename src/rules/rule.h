@@ -1,5 +1,6 @@
 #pragma once
 // What a rule is: metadata as data beside a pure check of the model.
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,21 @@
 
 namespace golive::rules {
 
+enum class OptionType { kInteger, kBoolean, kString, kStringList };
+std::string_view option_type_name(OptionType type);
+
+// One setting of one rule, as data beside it (clang-tidy's Options.get): .golive.yml sets it as
+// `options: {<rule-id>.<name>: value}`, the configuration checks its type, the docs page lists
+// it, and the check reads it through RuleContext::option_*.
+struct RuleOption {
+  std::string_view name;  // "minimum"
+  OptionType type = OptionType::kString;
+  std::string_view default_value;  // as written in YAML: "80", "true", "" (lists: comma-separated)
+  std::string_view doc;
+  long min = 0;  // integers only: the accepted range
+  long max = 0;
+};
+
 struct RuleMeta {
   std::string_view id;  // "<section>/<slug>"
   std::string_view section;
@@ -19,6 +35,10 @@ struct RuleMeta {
   std::string_view rationale;
   std::string_view remediation;
   std::string_view also = "";  // the same check in other tools, e.g. "scorecard CI-Tests"
+  std::initializer_list<RuleOption> options = {};
+
+  // The option of that name, or nullptr.
+  [[nodiscard]] const RuleOption* option(std::string_view name) const;
 };
 
 struct Finding {
@@ -41,6 +61,13 @@ class RuleContext {
   [[nodiscard]] const model::RepoModel& model() const { return model_; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
 
+  // The rule's options, as configured or by default. Asking for an option the rule does not
+  // declare is a programming error (std::logic_error): options are declared in RuleMeta.
+  [[nodiscard]] long option_int(std::string_view name) const;
+  [[nodiscard]] bool option_bool(std::string_view name) const;
+  [[nodiscard]] std::string option_string(std::string_view name) const;
+  [[nodiscard]] std::vector<std::string> option_list(std::string_view name) const;
+
   // Reports a finding; the fix defaults to the rule's remediation.
   void report(std::string message, std::string file = "", int line = 0, int column = 0,
               std::string evidence = "");
@@ -53,6 +80,8 @@ class RuleContext {
   std::vector<Finding>& findings() { return findings_; }
 
  private:
+  [[nodiscard]] std::string option_text(std::string_view name, OptionType type) const;
+
   const RuleMeta& meta_;
   const model::RepoModel& model_;
   const Settings& settings_;

@@ -31,7 +31,9 @@ struct Settings {
   std::map<std::string, bool> rule_enabled;
   std::map<std::string, bool> section_enabled;
   std::map<std::string, Severity> severity_overrides;
-  int coverage_min = 80;
+  // Rule options by "<rule-id>.<option>", values as written (booleans as true/false, lists
+  // comma-separated); declared and typed in each rule's RuleMeta::options.
+  std::map<std::string, std::string> rule_options;
   std::vector<std::string> excludes;
   std::uintmax_t max_file_size = 2 * 1024 * 1024;
   std::vector<Waiver> waivers;

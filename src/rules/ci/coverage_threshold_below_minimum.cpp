@@ -18,7 +18,7 @@ void check(RuleContext& context) {
     return context.not_applicable("no GitHub Actions workflow or GitLab CI pipeline to read");
   const auto& thresholds = model.coverage.thresholds;
   if (thresholds.empty()) return context.not_applicable("no coverage threshold is configured");
-  int minimum = context.settings().coverage_min;
+  const long minimum = context.option_int("minimum");
   for (const auto& threshold : thresholds) {
     if (threshold.value >= minimum) continue;
     context.report(threshold.tool + " enforces " + threshold.metric + " coverage of " +
@@ -42,10 +42,18 @@ const Rule kCoverageThresholdBelowMinimum{
          "parts of the code are never exercised; it often records the coverage of the day it "
          "was added and was never raised.",
      .remediation =
-         "Raise the threshold to at least the minimum (thresholds.coverage_min in .golive.yml, "
-         "80 by default) and add tests until it passes, or lower coverage_min in .golive.yml "
-         "with a reason if the project agreed on a different bar.",
-     .also = ""},
+         "Raise the threshold to at least the minimum (80 by default) and add tests until it "
+         "passes, or set the option 'ci/coverage-threshold-below-minimum.minimum' under "
+         "'options:' in .golive.yml, with a comment giving the reason, if the project agreed "
+         "on a different bar.",
+     .also = "",
+     .options = {{.name = "minimum",
+                  .type = OptionType::kInteger,
+                  .default_value = "80",
+                  .doc = "The lowest coverage percentage a threshold may enforce. "
+                         "'thresholds.coverage_min' in .golive.yml sets it too.",
+                  .min = 0,
+                  .max = 100}}},
     check};
 
 }  // namespace golive::rules::ci

@@ -70,7 +70,7 @@ TEST(Config, ReadsAFullConfiguration) {
 
   EXPECT_EQ(settings.section_enabled.at("secrets"), false);
   EXPECT_EQ(settings.section_enabled.at("docs"), true);
-  EXPECT_EQ(settings.coverage_min, 90);
+  EXPECT_EQ(settings.rule_options.at("ci/coverage-threshold-below-minimum.minimum"), "90");
   EXPECT_EQ(settings.excludes, (std::vector<std::string>{"vendor/**", "*.generated.yml"}));
   EXPECT_EQ(settings.max_file_size, 4096u);
 
@@ -92,7 +92,7 @@ TEST(Config, EmptyConfigGivesDefaults) {
     auto result = parse_config(text, ".golive.yml");
     ASSERT_TRUE(result.ok()) << text;
     EXPECT_TRUE(result->rule_enabled.empty());
-    EXPECT_EQ(result->coverage_min, 80);
+    EXPECT_TRUE(result->rule_options.empty());
     EXPECT_EQ(result->max_file_size, 2u * 1024 * 1024);
     EXPECT_TRUE(result->waivers.empty());
     EXPECT_EQ(result->config_path, ".golive.yml");
@@ -245,7 +245,8 @@ TEST(Config, CoverageMinMustBeAPercentage) {
   for (std::string_view value : {"0", "100"}) {
     auto result = parse_config("thresholds:\n  coverage_min: " + std::string(value) + "\n", "c");
     ASSERT_TRUE(result.ok()) << value;
-    EXPECT_EQ(result->coverage_min, std::stoi(std::string(value)));
+    EXPECT_EQ(result->rule_options.at("ci/coverage-threshold-below-minimum.minimum"),
+              std::to_string(std::stoi(std::string(value))));
   }
 }
 
@@ -290,7 +291,7 @@ TEST(LoadConfig, ReadsTheDefaultFileAndNamesItRelatively) {
   dir.write(".golive.yml", "thresholds:\n  coverage_min: 55\n");
   auto result = load_config(dir.str(), "");
   ASSERT_TRUE(result.ok()) << result.error().describe();
-  EXPECT_EQ(result->coverage_min, 55);
+  EXPECT_EQ(result->rule_options.at("ci/coverage-threshold-below-minimum.minimum"), "55");
   EXPECT_EQ(result->config_path, ".golive.yml");
 
   dir.write(".golive.yml", "thresholdz: {}\n");
@@ -340,6 +341,34 @@ TEST(Config, UnknownRoleNamesTheLineAndSuggests) {
   core::Error error = error_of("paths:\n  tests: [a/**]\n");
   EXPECT_EQ(error.line, 2);
   EXPECT_NE(error.message.find("did you mean 'test'"), std::string::npos) << error.message;
+}
+
+}  // namespace
+}  // namespace golive::engine
+
+namespace golive::engine {
+namespace {
+
+TEST(Config, OptionsAreTypedPerRule) {
+  auto result =
+      parse_config("options:\n  ci/coverage-threshold-below-minimum.minimum: 90\n", ".golive.yml");
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  EXPECT_EQ(result.value().rule_options.at("ci/coverage-threshold-below-minimum.minimum"), "90");
+}
+
+TEST(Config, OptionErrorsNameTheLine) {
+  core::Error unknown =
+      error_of("version: 1\noptions:\n  ci/coverage-threshold-below-minimum.minimun: 90\n");
+  EXPECT_EQ(unknown.line, 3);
+  EXPECT_TRUE(contains(unknown.message, "did you mean 'minimum'?")) << unknown.message;
+  core::Error range = error_of("options:\n  ci/coverage-threshold-below-minimum.minimum: 180\n");
+  EXPECT_TRUE(contains(range.message, "from 0 to 100")) << range.message;
+  core::Error none = error_of("options:\n  docs/missing-readme.strict: true\n");
+  EXPECT_TRUE(contains(none.message, "it has no options")) << none.message;
+  core::Error shape = error_of("options:\n  minimum: 90\n");
+  EXPECT_TRUE(contains(shape.message, "<rule-id>.<option>")) << shape.message;
+  core::Error rule = error_of("options:\n  ci/coverage-threshold-below-minimun.minimum: 9\n");
+  EXPECT_TRUE(contains(rule.message, "unknown rule")) << rule.message;
 }
 
 }  // namespace
