@@ -23,6 +23,33 @@ const SourceFile* RepoModel::file(std::string_view path) const {
   return it != files.end() && it->path == path ? &*it : nullptr;
 }
 
+const YamlDocumentSet* RepoModel::yaml_file(std::string_view path) const {
+  auto it =
+      std::lower_bound(yaml_files.begin(), yaml_files.end(), path,
+                       [](const YamlDocumentSet& set, std::string_view p) { return set.path < p; });
+  if (it != yaml_files.end() && it->path == path) return &*it;
+  auto found = std::find_if(yaml_files.begin(), yaml_files.end(),
+                            [&](const YamlDocumentSet& set) { return set.path == path; });
+  return found == yaml_files.end() ? nullptr : &*found;
+}
+
+const parse::Node* RepoModel::yaml_document(std::string_view path, size_t index) const {
+  const YamlDocumentSet* set = yaml_file(path);
+  return set == nullptr || index >= set->documents.size() ? nullptr : &set->documents[index];
+}
+
+const parse::Node* RepoModel::job_node(const Workflow& workflow, const Job& job) const {
+  const parse::Node* root = yaml_document(workflow.path);
+  if (root == nullptr || !root->is_map()) return nullptr;
+  if (workflow.system == CiSystem::kGitlabCi) return root->find(job.id);
+  const parse::Node* jobs = root->find("jobs");
+  return jobs != nullptr && jobs->is_map() ? jobs->find(job.id) : nullptr;
+}
+
+const parse::Node* RepoModel::object_node(const K8sObject& object) const {
+  return yaml_document(object.path, object.document);
+}
+
 walk::PathRole RepoModel::role_of(std::string_view path) const {
   if (const SourceFile* found = file(path)) return found->role;
   return roles.of_path(path);

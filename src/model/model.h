@@ -127,6 +127,15 @@ struct RepoModel {
   [[nodiscard]] const TextDocument* doc(std::string_view path) const;
   [[nodiscard]] bool has_ecosystem(std::string_view name) const;
   [[nodiscard]] const Workflow* workflow_at(std::string_view path) const;
+  // The one lookup of a parsed YAML or JSON file by path (yaml_files is sorted by path; a model
+  // assembled by hand in a test is searched in full), or nullptr.
+  [[nodiscard]] const YamlDocumentSet* yaml_file(std::string_view path) const;
+  // Its document at index, or nullptr.
+  [[nodiscard]] const parse::Node* yaml_document(std::string_view path, size_t index = 0) const;
+  // The node of a workflow's job: GitHub's jobs.<id>, GitLab's top-level <id>; or nullptr.
+  [[nodiscard]] const parse::Node* job_node(const Workflow& workflow, const Job& job) const;
+  // The document a Kubernetes object was read from, or nullptr.
+  [[nodiscard]] const parse::Node* object_node(const K8sObject& object) const;
   [[nodiscard]] const CompositeAction* action_at(std::string_view directory) const;
 };
 

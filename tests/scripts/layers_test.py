@@ -37,6 +37,16 @@ def violations(src):
                         line = text.count("\n", 0, match.start()) + 1
                         found.append(f"{os.path.relpath(path, src)}:{line}: includes "
                                      f"{target}/, a layer above {layer}")
+    # Rules decide on the model's facts and typed lookups (RepoModel::yaml_document, job_node,
+    # object_node); the raw per-file parse list is the model's own.
+    for directory, _, files in os.walk(os.path.join(src, "rules")):
+        for name in files:
+            path = os.path.join(directory, name)
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for number, line in enumerate(f, 1):
+                    if "yaml_files" in line:
+                        found.append(f"{os.path.relpath(path, src)}:{number}: reads "
+                                     "model.yaml_files; use the model's lookups")
     return found
 
 
@@ -45,8 +55,12 @@ def self_test():
         os.makedirs(os.path.join(scratch, "model"))
         with open(os.path.join(scratch, "model", "bad.h"), "w") as f:
             f.write('#pragma once\n#include "core/strings.h"\n#include "rules/rule.h"\n')
+        os.makedirs(os.path.join(scratch, "rules", "ci"))
+        with open(os.path.join(scratch, "rules", "ci", "raw.cpp"), "w") as f:
+            f.write('#include "model/model.h"\nint n(const M& m) { return m.yaml_files.size(); }\n')
         found = violations(scratch)
-        return len(found) == 1 and "model/bad.h:3: includes rules/" in found[0]
+        return (len(found) == 2 and "model/bad.h:3: includes rules/" in found[0] and
+                "rules/ci/raw.cpp:2: reads model.yaml_files" in found[1])
 
 
 def main():

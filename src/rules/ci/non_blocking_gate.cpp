@@ -59,22 +59,6 @@ bool swallowed(const CiCommand& command) {
          swallows(command.segments[j + 1], true);
 }
 
-const parse::Node* document(const model::RepoModel& model, std::string_view path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path && !set.documents.empty()) return &set.documents.front();
-  }
-  return nullptr;
-}
-
-const parse::Node* job_node(const model::RepoModel& model, const model::Workflow& workflow,
-                            const model::Job& job) {
-  const parse::Node* root = document(model, workflow.path);
-  if (root == nullptr) return nullptr;
-  if (workflow.system == model::CiSystem::kGitlabCi) return root->find(job.id);
-  const parse::Node* jobs = root->find("jobs");
-  return jobs != nullptr ? jobs->find(job.id) : nullptr;
-}
-
 // The line of key in the mapping at line under root's tree (a step), else fallback.
 int key_line_in(const parse::Node* node, int line, std::string_view key, int fallback) {
   if (node == nullptr) return fallback;
@@ -136,7 +120,7 @@ void check(RuleContext& context) {
       auto found = job_gates.find(&job);
       if (found == job_gates.end()) continue;
       std::string gates = describe(found->second);
-      const parse::Node* node = job_node(model, workflow, job);
+      const parse::Node* node = model.job_node(workflow, job);
       if (job.continue_on_error) {
         const char* key = gitlab ? "allow_failure" : "continue-on-error";
         const parse::Node* value = node != nullptr ? node->find(key) : nullptr;
@@ -160,7 +144,7 @@ void check(RuleContext& context) {
   for (const auto& [key, kinds] : step_gates) {
     const auto& [step, path] = key;
     if (!step->continue_on_error) continue;
-    int line = key_line_in(document(model, path), step->line, "continue-on-error", step->line);
+    int line = key_line_in(model.yaml_document(path), step->line, "continue-on-error", step->line);
     if (!reported.insert({path, line}).second) continue;
     context.report("step " + step->label() + " in " + path + " runs " + describe(kinds) +
                        " with continue-on-error: true, so a failure never fails the workflow",

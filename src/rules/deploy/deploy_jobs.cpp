@@ -581,38 +581,18 @@ bool is_deploy_step(const RepoModel& model, const Step& step) {
   return deploys_at_depth(model, step, 0);
 }
 
-const parse::Node* raw_document(const RepoModel& model, std::string_view path) {
-  // The builder keeps files sorted by path; search, then scan in case a model was built by hand.
-  const auto& files = model.yaml_files;
-  auto it = std::lower_bound(
-      files.begin(), files.end(), path,
-      [](const model::YamlDocumentSet& set, std::string_view p) { return set.path < p; });
-  if (it == files.end() || it->path != path) {
-    it = std::find_if(files.begin(), files.end(),
-                      [&](const model::YamlDocumentSet& set) { return set.path == path; });
-  }
-  if (it == files.end() || it->documents.empty()) return nullptr;
-  return &it->documents.front();
-}
-
-const parse::Node* raw_job(const RepoModel& model, const Workflow& workflow, const Job& job) {
-  const parse::Node* root = raw_document(model, workflow.path);
-  if (workflow.system == CiSystem::kGitlabCi) return find_key(root, job.id);
-  return find_key(find_key(root, "jobs"), job.id);
-}
-
 namespace {
 
 bool gitlab_has_needs(const RepoModel& model, const Workflow& workflow, const Job& job) {
-  const parse::Node* root = raw_document(model, workflow.path);
-  return gitlab_key(root, raw_job(model, workflow, job), "needs") != nullptr;
+  const parse::Node* root = model.yaml_document(workflow.path);
+  return gitlab_key(root, model.job_node(workflow, job), "needs") != nullptr;
 }
 
 int stage_index(const RepoModel& model, const Workflow& workflow, const Job& job) {
   std::string stage = job.stage.empty() ? "test" : job.stage;
   if (stage == ".pre") return -1;
   if (stage == ".post") return 1000;
-  auto stages = scalars(find_key(raw_document(model, workflow.path), "stages"));
+  auto stages = scalars(find_key(model.yaml_document(workflow.path), "stages"));
   if (stages.empty()) stages = {"build", "test", "deploy"};
   for (size_t i = 0; i < stages.size(); ++i) {
     if (stages[i] == stage) return static_cast<int>(i);
@@ -659,7 +639,7 @@ namespace {
 bool trigger_covers_main(const RepoModel& model, const Workflow& workflow,
                          const model::Trigger& trigger) {
   if (!trigger.has_branch_filter) return true;
-  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* root = model.yaml_document(workflow.path);
   const parse::Node* on = find_key(root, "on");
   if (on == nullptr) on = find_key(root, "true");
   const parse::Node* event = find_key(on, trigger.event);
@@ -749,8 +729,8 @@ Runs gitlab_refs_runs(const parse::Node* only, const parse::Node* except) {
 }
 
 Runs gitlab_job_runs(const RepoModel& model, const Workflow& workflow, const Job& job) {
-  const parse::Node* root = raw_document(model, workflow.path);
-  const parse::Node* node = raw_job(model, workflow, job);
+  const parse::Node* root = model.yaml_document(workflow.path);
+  const parse::Node* node = model.job_node(workflow, job);
   Runs runs{true, true, false};
   if (node == nullptr) {
     runs = evaluate(job.if_condition, runs, gitlab_atom);
@@ -802,16 +782,16 @@ std::vector<DeployStep> deploy_steps(const RepoModel& model, const Workflow& wor
 // GitLab environments that stop, prepare or only reach an environment do not deploy to it.
 bool gitlab_environment_deploys(const RepoModel& model, const Workflow& workflow, const Job& job) {
   if (job.environment.empty()) return false;
-  const parse::Node* root = raw_document(model, workflow.path);
-  const parse::Node* environment = gitlab_key(root, raw_job(model, workflow, job), "environment");
+  const parse::Node* root = model.yaml_document(workflow.path);
+  const parse::Node* environment = gitlab_key(root, model.job_node(workflow, job), "environment");
   std::string action = environment != nullptr ? environment->get("action", "start") : "start";
   return action == "start";
 }
 
 std::string gitlab_deployment_tier(const RepoModel& model, const Workflow& workflow,
                                    const Job& job) {
-  const parse::Node* root = raw_document(model, workflow.path);
-  const parse::Node* environment = gitlab_key(root, raw_job(model, workflow, job), "environment");
+  const parse::Node* root = model.yaml_document(workflow.path);
+  const parse::Node* environment = gitlab_key(root, model.job_node(workflow, job), "environment");
   return environment != nullptr ? environment->get("deployment_tier") : "";
 }
 
@@ -866,7 +846,7 @@ void collect_targets(const RepoModel& model, const Workflow& workflow, const Job
 Context job_context(const RepoModel& model, const Workflow& workflow, const Job& job,
                     Values inputs) {
   Context context;
-  context.matrix = matrix_values(raw_job(model, workflow, job));
+  context.matrix = matrix_values(model.job_node(workflow, job));
   context.inputs = std::move(inputs);
   return context;
 }
@@ -885,14 +865,14 @@ DeployJob github_call(const RepoModel& model, const Workflow& workflow, const Jo
   out.job = &job;
   out.callee = local_callee(model, job);
   Context caller =
-      job_context(model, workflow, job, dispatch_inputs(raw_document(model, workflow.path)));
+      job_context(model, workflow, job, dispatch_inputs(model.yaml_document(workflow.path)));
   Values inputs;
   for (const auto& kv : job.with) {
     for (const auto& value : expand(kv.value, caller)) add_value(inputs, kv.key, value);
   }
   // Inputs the caller leaves out take the callee's defaults.
   if (out.callee != nullptr) {
-    for (const auto& [key, values] : dispatch_inputs(raw_document(model, out.callee->path))) {
+    for (const auto& [key, values] : dispatch_inputs(model.yaml_document(out.callee->path))) {
       if (!inputs.count(key)) inputs[key] = values;
     }
   }
@@ -963,7 +943,7 @@ std::vector<DeployJob> find_deploy_jobs(const RepoModel& model) {
     bool gitlab = workflow.system == CiSystem::kGitlabCi;
     if (!gitlab && workflow.is_reusable() && only_called(workflow)) continue;
     Runs runs = gitlab ? Runs{true, true, false} : github_workflow_runs(model, workflow);
-    Values inputs = gitlab ? Values{} : dispatch_inputs(raw_document(model, workflow.path));
+    Values inputs = gitlab ? Values{} : dispatch_inputs(model.yaml_document(workflow.path));
     for (const auto& job : workflow.jobs) {
       if (!job.uses.empty()) {
         if (local_callee(model, job) != nullptr || remote_call_deploys(job)) {

@@ -88,12 +88,6 @@ struct ScriptLine {
 };
 std::vector<ScriptLine> logical_lines(std::string_view script);
 
-// The parsed YAML document of a file, or nullptr.
-const parse::Node* raw_document(const model::RepoModel& model, std::string_view path);
-// The parsed mapping of a job: jobs.<id> (GitHub) or <id> (GitLab).
-const parse::Node* raw_job(const model::RepoModel& model, const model::Workflow& workflow,
-                           const model::Job& job);
-
 // Jobs that run after job: those that need it (transitively) and, in GitLab, jobs without
 // `needs:` in a later stage.
 std::vector<const model::Job*> downstream_of(const model::RepoModel& model,

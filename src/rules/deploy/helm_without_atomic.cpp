@@ -61,7 +61,7 @@ bool rolls_back(const model::RepoModel& model, const model::Workflow& workflow,
   for (const auto& other : workflow.jobs) {
     if (&other == &job || !job_rolls_back(other)) continue;
     if (workflow.system == model::CiSystem::kGitlabCi) {
-      const parse::Node* node = raw_job(model, workflow, other);
+      const parse::Node* node = model.job_node(workflow, other);
       if (node != nullptr && node->get("when") == "on_failure") return true;
       continue;
     }

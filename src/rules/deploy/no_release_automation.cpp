@@ -51,9 +51,11 @@ bool is_release_config(std::string_view path) {
 }
 
 bool npm_release_package(const model::RepoModel& model) {
-  for (const auto& set : model.yaml_files) {
-    if (base_name(set.path) != "package.json" || set.documents.empty()) continue;
-    const parse::Node& root = set.documents.front();
+  for (const auto& file : model.files) {
+    if (base_name(file.path) != "package.json") continue;
+    const parse::Node* document = model.yaml_document(file.path);
+    if (document == nullptr) continue;
+    const parse::Node& root = *document;
     for (std::string_view section : {"devDependencies", "dependencies"}) {
       const parse::Node* dependencies = root.is_map() ? root.find(section) : nullptr;
       if (dependencies == nullptr || !dependencies->is_map()) continue;
@@ -74,7 +76,7 @@ bool release_step(const std::vector<model::Step>& steps) {
 
 // GitLab's release: keyword makes a job publish a release.
 bool gitlab_release_job(const model::RepoModel& model, const model::Workflow& workflow) {
-  const parse::Node* root = raw_document(model, workflow.path);
+  const parse::Node* root = model.yaml_document(workflow.path);
   if (root == nullptr || !root->is_map()) return false;
   for (const auto& child : root->children) {
     if (child.is_map() && child.find("release") != nullptr) return true;

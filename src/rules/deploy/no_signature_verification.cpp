@@ -54,10 +54,8 @@ const model::K8sObject* admission_policy(const model::RepoModel& model) {
   for (const auto& object : model.k8s_objects) {
     if (object.kind == "ClusterImagePolicy" || object.kind == "ImagePolicy") return &object;
     if (object.api_version.rfind("kyverno.io/", 0) != 0) continue;
-    for (const auto& set : model.yaml_files) {
-      if (set.path != object.path || object.document >= set.documents.size()) continue;
-      if (has_key(set.documents[object.document], "verifyImages")) return &object;
-    }
+    const parse::Node* document = model.object_node(object);
+    if (document != nullptr && has_key(*document, "verifyImages")) return &object;
   }
   return nullptr;
 }

@@ -19,11 +19,8 @@ std::string owning_kustomization(const std::set<std::string>& kustomizations,
 }
 
 const parse::Node* namespace_node(const model::RepoModel& model, const model::K8sObject& object) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path != object.path || object.document >= set.documents.size()) continue;
-    return node_at(set.documents[object.document], {"metadata", "namespace"});
-  }
-  return nullptr;
+  const parse::Node* document = model.object_node(object);
+  return document == nullptr ? nullptr : node_at(*document, {"metadata", "namespace"});
 }
 
 void check(RuleContext& context) {

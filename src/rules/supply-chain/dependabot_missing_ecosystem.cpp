@@ -10,13 +10,6 @@ namespace {
 
 using updates::UpdateTarget;
 
-const parse::Node* parsed_root(const model::RepoModel& model, const std::string& path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path && !set.documents.empty()) return &set.documents.front();
-  }
-  return nullptr;
-}
-
 // A workspace or multi-module root updates the manifests below it: Maven and Gradle
 // multi-module builds, Cargo workspaces, npm/yarn/pnpm workspaces.
 bool workspace_covers(const model::RepoModel& model, const std::vector<UpdateTarget>& targets,
@@ -32,7 +25,7 @@ bool workspace_covers(const model::RepoModel& model, const std::vector<UpdateTar
   if (!has_manifest) return false;
   if (ecosystem != "npm") return true;
   std::string prefix = root.empty() ? "" : root + "/";
-  const parse::Node* package = parsed_root(model, prefix + "package.json");
+  const parse::Node* package = model.yaml_document(prefix + "package.json");
   return (package != nullptr && package->find("workspaces") != nullptr) ||
          model.file(prefix + "pnpm-workspace.yaml") != nullptr ||
          model.file(prefix + "lerna.json") != nullptr;

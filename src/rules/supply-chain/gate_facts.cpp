@@ -16,18 +16,6 @@ namespace {
 using model::Step;
 using model::StepKind;
 
-const model::YamlDocumentSet* parsed_file(const model::RepoModel& model, std::string_view path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path) return &set;
-  }
-  return nullptr;
-}
-
-const parse::Node* first_document(const model::RepoModel& model, std::string_view path) {
-  const model::YamlDocumentSet* set = parsed_file(model, path);
-  return set == nullptr || set->documents.empty() ? nullptr : &set->documents.front();
-}
-
 bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
 }
@@ -219,7 +207,7 @@ void StepScope::collect(const model::RepoModel& model, const model::Workflow& wo
 
 void StepScope::add_gitlab_includes(const model::RepoModel& model,
                                     const model::Workflow& pipeline) {
-  const parse::Node* root = first_document(model, pipeline.path);
+  const parse::Node* root = model.yaml_document(pipeline.path);
   if (root == nullptr) return;
   // GitLab's SLSA provenance: RUNNER_GENERATE_ARTIFACTS_METADATA on the pipeline or a job.
   auto provenance_variable = [&](const parse::Node* variables) {
@@ -252,14 +240,15 @@ void StepScope::add_gitlab_includes(const model::RepoModel& model,
   auto add_local = [&](std::string_view written) {
     std::string pattern(core::trim(written));
     while (!pattern.empty() && pattern.front() == '/') pattern.erase(0, 1);
-    for (const auto& set : model.yaml_files) {
-      if (set.documents.empty() || !set.documents.front().is_map()) continue;
-      if (set.path != pattern && !core::glob_match(pattern, set.path)) continue;
-      if (const model::Workflow* known = model.workflow_at(set.path)) {
+    for (const auto& file : model.files) {
+      if (file.path != pattern && !core::glob_match(pattern, file.path)) continue;
+      const parse::Node* document = model.yaml_document(file.path);
+      if (document == nullptr || !document->is_map()) continue;
+      if (const model::Workflow* known = model.workflow_at(file.path)) {
         collect(model, *known);
         continue;
       }
-      owned_workflows_.push_back(model::extract_gitlab_pipeline(set.path, set.documents.front()));
+      owned_workflows_.push_back(model::extract_gitlab_pipeline(file.path, *document));
       collect(model, owned_workflows_.back());
     }
   };
@@ -316,7 +305,7 @@ Anchor ci_anchor(const model::RepoModel& model) {
   if (chosen == nullptr) return {};
   int line = chosen->line;
   if (chosen->system == model::CiSystem::kGithubActions) {
-    if (const parse::Node* root = first_document(model, chosen->path))
+    if (const parse::Node* root = model.yaml_document(chosen->path))
       line = key_line(root, "jobs", line);
   } else if (!chosen->jobs.empty()) {
     line = chosen->jobs.front().line;
@@ -622,19 +611,10 @@ std::vector<ScriptLine> script_lines(const Step& step) {
   return out;
 }
 
-const parse::Node* job_node(const model::RepoModel& model, const model::Workflow& workflow,
-                            const model::Job& job) {
-  const parse::Node* root = first_document(model, workflow.path);
-  if (root == nullptr) return nullptr;
-  if (workflow.system == model::CiSystem::kGitlabCi) return root->find(job.id);
-  const parse::Node* jobs = root->find("jobs");
-  return jobs == nullptr ? nullptr : jobs->find(job.id);
-}
-
 const parse::Node* step_node(const model::RepoModel& model, const model::Workflow& workflow,
                              const model::Job& job, const model::Step& step) {
   if (workflow.system != model::CiSystem::kGithubActions) return nullptr;
-  const parse::Node* node = job_node(model, workflow, job);
+  const parse::Node* node = model.job_node(workflow, job);
   const parse::Node* steps = node == nullptr ? nullptr : node->find("steps");
   if (steps == nullptr) return nullptr;
   for (const auto& item : steps->children) {
@@ -651,7 +631,7 @@ int key_line(const parse::Node* node, std::string_view key, int fallback) {
 const parse::Node* goreleaser_config(const model::RepoModel& model) {
   for (std::string_view path :
        {".goreleaser.yml", ".goreleaser.yaml", "goreleaser.yml", "goreleaser.yaml"}) {
-    if (const parse::Node* root = first_document(model, path)) return root;
+    if (const parse::Node* root = model.yaml_document(path)) return root;
   }
   return nullptr;
 }

@@ -114,9 +114,6 @@ struct ScriptLine {
 };
 std::vector<ScriptLine> script_lines(const model::Step& step);
 
-// The raw YAML node of a job or a step, to point at a key the model does not keep.
-const parse::Node* job_node(const model::RepoModel& model, const model::Workflow& workflow,
-                            const model::Job& job);
 const parse::Node* step_node(const model::RepoModel& model, const model::Workflow& workflow,
                              const model::Job& job, const model::Step& step);
 // The line of key under node, else fallback.

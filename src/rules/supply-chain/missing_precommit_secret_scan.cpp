@@ -25,13 +25,6 @@ bool mentions_scanner(const parse::Node& node) {
                      [](const parse::Node& child) { return mentions_scanner(child); });
 }
 
-const model::YamlDocumentSet* parsed(const model::RepoModel& model, std::string_view path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path) return &set;
-  }
-  return nullptr;
-}
-
 bool pre_commit_scans(const parse::Node& root) {
   const parse::Node* repos = root.find("repos");
   if (repos == nullptr) return false;
@@ -54,7 +47,7 @@ void check(RuleContext& context) {
   const model::SourceFile* config = model.file(".pre-commit-config.yaml");
   if (config == nullptr) config = model.file(".pre-commit-config.yml");
   for (std::string_view lefthook : {"lefthook.yml", ".lefthook.yml", "lefthook.yaml"}) {
-    const auto* set = parsed(model, lefthook);
+    const auto* set = model.yaml_file(lefthook);
     if (set == nullptr || set->documents.empty()) continue;
     const parse::Node* hook = set->documents.front().find("pre-commit");
     if (hook != nullptr && mentions_scanner(*hook)) return;
@@ -71,7 +64,7 @@ void check(RuleContext& context) {
         "gitleaks or detect-secrets");
     return;
   }
-  const auto* set = parsed(model, config->path);
+  const auto* set = model.yaml_file(config->path);
   if (set == nullptr || set->documents.empty() || !set->documents.front().is_map()) {
     return context.not_applicable(config->path + " does not parse");
   }

@@ -72,10 +72,11 @@ bool env_sets(const std::vector<model::KeyValue>& env, std::string_view key) {
 
 Defaults config_defaults(const model::RepoModel& model) {
   Defaults defaults;
-  for (const auto& set : model.yaml_files) {
-    std::string_view name = base_name(set.path);
-    if (set.documents.empty()) continue;
-    const parse::Node& root = set.documents.front();
+  for (const auto& file : model.files) {
+    std::string_view name = base_name(file.path);
+    const parse::Node* document = model.yaml_document(file.path);
+    if (document == nullptr) continue;
+    const parse::Node& root = *document;
     if (name == "trivy.yaml" || name == ".trivy.yaml" || name == "trivy.yml") {
       std::string code = root.get("exit-code");
       defaults.trivy_fails = defaults.trivy_fails || (!code.empty() && code != "0");
@@ -156,7 +157,7 @@ class Checker {
 
   void workflow(const model::Workflow& workflow) {
     for (const auto& job : workflow.jobs) {
-      const parse::Node* node = gates::job_node(context_.model(), workflow, job);
+      const parse::Node* node = context_.model().job_node(workflow, job);
       bool scans = std::any_of(job.steps.begin(), job.steps.end(), gates::is_scanner);
       // allow_failure: { exit_codes: [...] } lets only chosen exit codes pass: still a gate.
       const parse::Node* allow = node == nullptr ? nullptr : node->find("allow_failure");

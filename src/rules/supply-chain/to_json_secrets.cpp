@@ -34,10 +34,12 @@ void scan(RuleContext& context, Once& once, const std::string& path, const parse
 void check(RuleContext& context) {
   bool any = false;
   Once once;
-  for (const auto& set : context.model().yaml_files) {
-    if (set.kind != walk::FileKind::kGithubWorkflow) continue;
+  const auto& model = context.model();
+  for (const auto* file : model.files_of(walk::FileKind::kGithubWorkflow)) {
+    const model::YamlDocumentSet* set = model.yaml_file(file->path);
+    if (set == nullptr) continue;
     any = true;
-    for (const auto& document : set.documents) scan(context, once, set.path, document);
+    for (const auto& document : set->documents) scan(context, once, set->path, document);
   }
   if (!any) context.not_applicable("no GitHub workflows");
 }

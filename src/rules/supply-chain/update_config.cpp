@@ -12,13 +12,6 @@
 namespace golive::rules::supply_chain::updates {
 namespace {
 
-const model::YamlDocumentSet* parsed_file(const model::RepoModel& model, std::string_view path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path) return &set;
-  }
-  return nullptr;
-}
-
 // golive's ecosystem names (walk/classify.cpp) and the package-ecosystem Dependabot uses.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kDependabotNames = {{
     {"npm", "npm"},
@@ -96,7 +89,7 @@ const model::SourceFile* dependabot_file(const model::RepoModel& model) {
 std::optional<DependabotConfig> read_dependabot(const model::RepoModel& model) {
   const model::SourceFile* file = dependabot_file(model);
   if (file == nullptr) return std::nullopt;
-  const model::YamlDocumentSet* set = parsed_file(model, file->path);
+  const model::YamlDocumentSet* set = model.yaml_file(file->path);
   if (set == nullptr) return std::nullopt;
   DependabotConfig config;
   config.path = file->path;
@@ -139,12 +132,12 @@ std::optional<RenovateConfig> read_renovate(const model::RepoModel& model) {
   for (std::string_view path : kPaths) {
     if (model.file(path) == nullptr) continue;
     config.path = std::string(path);
-    if (const auto* set = parsed_file(model, path); set != nullptr && !set->documents.empty())
+    if (const auto* set = model.yaml_file(path); set != nullptr && !set->documents.empty())
       root = &set->documents.front();
     break;
   }
   if (config.path.empty()) {
-    const auto* package = parsed_file(model, "package.json");
+    const auto* package = model.yaml_file("package.json");
     if (package == nullptr || package->documents.empty()) return std::nullopt;
     root = package->documents.front().find("renovate");
     if (root == nullptr) return std::nullopt;
