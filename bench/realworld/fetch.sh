@@ -70,7 +70,7 @@ for row in "${ROWS[@]}"; do
   # first absent blob (snapshots from the fetch tool lack files of 4 MiB and more, and Git LFS
   # content). Extract the commit's tree blob by blob instead and list absent files beside the tree.
   python3 - "$git_dir" "$commit" "$dest" "$CORPUS/$key.absent" <<'PY'
-import os, subprocess, sys
+import os, subprocess, sys, threading
 git_dir, commit, dest, absent_path = sys.argv[1:5]
 tree = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", "-r", "-z", "--full-tree", commit],
                       check=True, capture_output=True).stdout.split(b"\0")
@@ -84,9 +84,16 @@ for item in tree:
         entries.append((mode.decode(), sha.decode(), path.decode("utf-8", "surrogateescape")))
 cat = subprocess.Popen(["git", "--git-dir", git_dir, "cat-file", "--batch"],
                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def ask():
+    cat.stdin.write("".join(sha + "\n" for _, sha, _ in entries).encode())
+    cat.stdin.close()
+
+
+threading.Thread(target=ask, daemon=True).start()
 absent = []
 for mode, sha, path in entries:
-    cat.stdin.write((sha + "\n").encode()); cat.stdin.flush()
     header = cat.stdout.readline().split()
     if len(header) < 3 or header[1] == b"missing":
         absent.append(path); continue
@@ -100,7 +107,7 @@ for mode, sha, path in entries:
             out.write(data)
         if mode == "100755":
             os.chmod(target, 0o755)
-cat.stdin.close(); cat.wait()
+cat.wait()
 with open(absent_path, "w") as out:
     out.write("".join(p + "\n" for p in absent))
 if absent:

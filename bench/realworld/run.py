@@ -24,6 +24,7 @@ import collections
 import concurrent.futures
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -201,23 +202,19 @@ def report(data, judgements_path, unjudged_limit):
             out.append(f"- {r['repo']}: {r['error']}")
     out.append("")
 
-    # (b) per rule
-    by_rule = collections.defaultdict(lambda: {"count": 0, "repos": set(), "severities": collections.Counter()})
+    # (b) per rule: one row per rule and severity (secrets/committed-secret reports both)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    by_rule = collections.defaultdict(lambda: {"count": 0, "repos": set()})
     for r in repos:
         for f in r.get("findings", []):
-            entry = by_rule[f["rule"]]
+            entry = by_rule[(f["rule"], f["severity"])]
             entry["count"] += 1
             entry["repos"].add(r["repo"])
-            entry["severities"][f["severity"]] += 1
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-
-    def worst(entry):
-        return min(order.get(s, 9) for s in entry["severities"])
-    rows = []
-    for rule, e in sorted(by_rule.items(), key=lambda kv: (worst(kv[1]), -kv[1]["count"], kv[0])):
-        severity = "/".join(s for s in SEVERITIES if e["severities"][s]) or "?"
-        rows.append([rule, severity, e["count"], len(e["repos"])])
-    out.append(f"## Per rule ({len(by_rule)} rules fired)")
+    rows = [[rule, severity, e["count"], len(e["repos"])]
+            for (rule, severity), e in sorted(by_rule.items(),
+                                              key=lambda kv: (order.get(kv[0][1], 9), -kv[1]["count"], kv[0][0]))]
+    fired = len({rule for rule, _ in by_rule})
+    out.append(f"## Per rule ({fired} rules fired)")
     out.append(table(["rule", "severity", "findings", "repos"], rows, "llrr"))
     out.append("")
 
@@ -320,11 +317,14 @@ def diff(old_path, new_path, limit):
     out = [f"# diff {old_path} ({old.get('golive_version', '?')}) -> {new_path} ({new.get('golive_version', '?')})"]
     total_gained = total_lost = 0
     rule_delta = collections.Counter()
-    for repo in sorted(set(old_repos) | set(new_repos)):
-        a, b = old_repos.get(repo), new_repos.get(repo)
-        if a is None or b is None:
-            out.append(f"\n## {repo}: only in {'new' if a is None else 'old'} results")
-            continue
+    only_old = sorted(set(old_repos) - set(new_repos))
+    only_new = sorted(set(new_repos) - set(old_repos))
+    if only_old:
+        out.append(f"only in {old_path} (not compared): {', '.join(only_old)}")
+    if only_new:
+        out.append(f"only in {new_path} (not compared): {', '.join(only_new)}")
+    for repo in sorted(set(old_repos) & set(new_repos)):
+        a, b = old_repos[repo], new_repos[repo]
 
         def keyed(r):
             c = collections.Counter()
@@ -367,6 +367,7 @@ def diff(old_path, new_path, limit):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `run.py ... | head` ends quietly
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--golive", default="build/golive",
                         help="golive binary (relative paths are tried from the cwd, then the repository root)")

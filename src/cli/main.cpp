@@ -4,7 +4,9 @@
 #include "cli/errors.h"
 #include "core/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace golive::cli;
   CLI::App app{
       "golive: is this repository ready for production, and what is left to do?\n"
@@ -37,5 +39,18 @@ int main(int argc, char** argv) {
     std::cerr << "golive: internal error: " << error.what()
               << "\nPlease report this with the command you ran.\n";
     return kExitInternal;
+  }
+}
+
+}  // namespace
+
+// Exceptions stop here (CRAFT.md): run() turns the expected ones into exit codes; anything that
+// escapes it, even while setting up the command line, is an internal error.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::cerr << "golive: internal error: unexpected exception\n";
+    return golive::cli::kExitInternal;
   }
 }

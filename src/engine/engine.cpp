@@ -76,6 +76,7 @@ std::vector<SectionScore> score_sections(const std::vector<RuleOutcome>& outcome
     }
   }
   std::vector<SectionScore> scores;
+  scores.reserve(by_section.size());
   for (auto& [name, score] : by_section) scores.push_back(score);
   return scores;
 }

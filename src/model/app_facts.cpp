@@ -59,7 +59,7 @@ bool is_declaration_file(std::string_view path) { return ends_with(core::to_lowe
 // Bundled or minified code: one enormous line. Not the code anyone wrote.
 bool looks_minified(std::string_view path, std::string_view content) {
   if (path.find(".min.") != std::string_view::npos) return true;
-  std::string_view head = content.substr(0, 64 * 1024);
+  std::string_view head = content.substr(0, size_t{64} * 1024);
   if (head.size() < 4096) return false;
   return std::count(head.begin(), head.end(), '\n') < static_cast<long>(head.size() / 2000);
 }
@@ -425,7 +425,7 @@ struct CodeScanner {
 };
 
 const CodeScanner& scanner_for(Eco eco) {
-  static const std::array<CodeScanner, 4> scanners = [] {
+  static const std::array<CodeScanner, 4> kScanners = [] {
     std::array<CodeScanner, 4> built;
     for (size_t e = 0; e < built.size(); ++e) {
       CodeScanner& scanner = built[e];
@@ -445,7 +445,7 @@ const CodeScanner& scanner_for(Eco eco) {
     }
     return built;
   }();
-  return scanners[static_cast<size_t>(eco)];
+  return kScanners[static_cast<size_t>(eco)];
 }
 
 void add_evidence(AppFacts& facts, AppCapability capability, std::string_view ecosystem,
@@ -581,20 +581,20 @@ const std::array kCorsPatterns = {
 
 // An origin list or value that is "*", or a setting that allows every origin.
 const re2::RE2& wildcard_origin_regex() {
-  static const re2::RE2 regex(
+  static const re2::RE2 kRegex(
       R"((?i)(?:\w*origins?\w*['"]?\s*(?:[:=]|\()\s*(?:\[\]string\s*\{|(?:List|Set)\.of\s*\(|Arrays\.asList\s*\(|listOf\s*\(|arrayOf\s*\(|\[|\{|\()?\s*['"]\*['"]|\borigin\s*:\s*true\b|\bAllowAllOrigins\s*:\s*true\b|\bCORS_(?:ALLOW_ALL_ORIGINS|ORIGIN_ALLOW_ALL)\s*=\s*True\b|\ballow_origin_regex\s*=\s*r?['"]\.\*['"]|^\s*['"]\*['"]))");
-  return regex;
+  return kRegex;
 }
 
 const re2::RE2& credentials_regex() {
-  static const re2::RE2 regex(
+  static const re2::RE2 kRegex(
       R"((?i)credentials['"]?\s*(?:[:=,]\s*['"]?true\b|\(\s*(?:true)?\s*\)))");
-  return regex;
+  return kRegex;
 }
 
 const re2::RE2& mentions_origin_regex() {
-  static const re2::RE2 regex(R"((?i)origin)");
-  return regex;
+  static const re2::RE2 kRegex(R"((?i)origin)");
+  return kRegex;
 }
 
 // The text between the '(' at or after from and its matching ')'.
@@ -616,7 +616,7 @@ std::string_view call_arguments(std::string_view text, size_t from) {
 
 std::string_view window_of(const CorsPattern& pattern, std::string_view content,
                            const re2::StringPiece& match) {
-  size_t start = static_cast<size_t>(match.data() - content.data());
+  auto start = static_cast<size_t>(match.data() - content.data());
   size_t end = start + match.size();
   switch (pattern.window) {
     case Window::kCallArgs: {
@@ -645,13 +645,13 @@ std::string_view window_of(const CorsPattern& pattern, std::string_view content,
 }
 
 const std::array<std::unique_ptr<re2::RE2>, kCorsPatterns.size()>& cors_regexes() {
-  static const auto regexes = [] {
+  static const auto kRegexes = [] {
     std::array<std::unique_ptr<re2::RE2>, kCorsPatterns.size()> built;
     for (size_t i = 0; i < kCorsPatterns.size(); ++i)
       built[i] = std::make_unique<re2::RE2>(kCorsPatterns[i].regex);
     return built;
   }();
-  return regexes;
+  return kRegexes;
 }
 
 void scan_cors(Eco eco, const SourceFile& file, std::string_view content, AppFacts& facts) {
@@ -702,7 +702,7 @@ void scan_cors(Eco eco, const SourceFile& file, std::string_view content, AppFac
       setting.production = is_production_name(file.path);
       facts.cors.push_back(std::move(setting));
       if (pattern.window == Window::kFile) break;
-      size_t next = static_cast<size_t>(match.data() + match.size() - input.data());
+      auto next = static_cast<size_t>(match.data() + match.size() - input.data());
       if (next == 0) break;
       input.remove_prefix(next);
     }
@@ -736,13 +736,14 @@ const std::array kInfraSignals = {
 };
 
 const std::vector<std::unique_ptr<re2::RE2>>& infra_regexes() {
-  static const auto regexes = [] {
+  static const auto kRegexes = [] {
     std::vector<std::unique_ptr<re2::RE2>> built;
+    built.reserve(kInfraSignals.size());
     for (const auto& signal : kInfraSignals)
       built.push_back(std::make_unique<re2::RE2>(signal.regex));
     return built;
   }();
-  return regexes;
+  return kRegexes;
 }
 
 void scan_infra(const SourceFile& file, std::string_view content, AppFacts& facts) {
@@ -763,11 +764,11 @@ void scan_infra(const SourceFile& file, std::string_view content, AppFacts& fact
 // take the controller's documented defaults: "*" and true.
 void scan_ingress_cors(const SourceFile& file, std::string_view content, AppFacts& facts) {
   if (content.find("enable-cors") == std::string_view::npos) return;
-  static const re2::RE2 enable(
+  static const re2::RE2 kEnable(
       R"(nginx\.ingress\.kubernetes\.io/enable-cors['"]?\s*:\s*['"]?true)");
-  static const re2::RE2 origin(
+  static const re2::RE2 kOrigin(
       R"(nginx\.ingress\.kubernetes\.io/cors-allow-origin['"]?\s*:\s*([^\n]*))");
-  static const re2::RE2 credentials(
+  static const re2::RE2 kCredentials(
       R"(nginx\.ingress\.kubernetes\.io/cors-allow-credentials['"]?\s*:\s*['"]?(\w+))");
   size_t start = 0;
   while (start < content.size()) {
@@ -775,11 +776,11 @@ void scan_ingress_cors(const SourceFile& file, std::string_view content, AppFact
     size_t end = separator == std::string_view::npos ? content.size() : separator + 1;
     std::string_view document = content.substr(start, end - start);
     re2::StringPiece at;
-    if (enable.Match(document, 0, document.size(), re2::RE2::UNANCHORED, &at, 1)) {
+    if (kEnable.Match(document, 0, document.size(), re2::RE2::UNANCHORED, &at, 1)) {
       std::string origin_value;
       std::string credentials_value;
-      bool origin_set = re2::RE2::PartialMatch(document, origin, &origin_value);
-      bool credentials_set = re2::RE2::PartialMatch(document, credentials, &credentials_value);
+      bool origin_set = re2::RE2::PartialMatch(document, kOrigin, &origin_value);
+      bool credentials_set = re2::RE2::PartialMatch(document, kCredentials, &credentials_value);
       CorsSetting setting;
       setting.ecosystem = "kubernetes";
       setting.path = file.path;
@@ -797,24 +798,24 @@ void scan_ingress_cors(const SourceFile& file, std::string_view content, AppFact
 // CORS_ORIGIN=* and friends in env files, compose files, Kubernetes env and Helm values.
 void scan_cors_config(const SourceFile& file, std::string_view content, AppFacts& facts) {
   if (!core::contains_ci(content, "origin")) return;
-  static const re2::RE2 assignment(
+  static const re2::RE2 kAssignment(
       R"((?i)^\s*-?\s*(?:export\s+)?['"]?(cors_?origins?|cors_?allowed_?origins|cors_?allow_?origins?|allowed_?origins)['"]?\s*[:=]\s*\[?\s*['"]?\*['"]?\s*\]?\s*(?:#.*)?$)");
-  static const re2::RE2 env_name(
+  static const re2::RE2 kEnvName(
       R"((?i)^\s*-?\s*name\s*:\s*['"]?(cors_?origins?|cors_?allowed_?origins|cors_?allow_?origins?|allowed_?origins)['"]?\s*$)");
-  static const re2::RE2 env_value(R"(^\s*value\s*:\s*['"]?\*['"]?\s*$)");
+  static const re2::RE2 kEnvValue(R"(^\s*value\s*:\s*['"]?\*['"]?\s*$)");
   auto lines = core::split_lines(content);
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string key;
     int line = 0;
-    if (re2::RE2::FullMatch(lines[i], assignment, &key)) {
+    if (re2::RE2::FullMatch(lines[i], kAssignment, &key)) {
       line = static_cast<int>(i) + 1;
-    } else if (re2::RE2::FullMatch(lines[i], env_name, &key)) {
+    } else if (re2::RE2::FullMatch(lines[i], kEnvName, &key)) {
       // The value is on the next line that is not blank or a comment.
       size_t next = i + 1;
       while (next < lines.size() &&
              (core::trim(lines[next]).empty() || core::trim(lines[next]).front() == '#'))
         ++next;
-      if (next < lines.size() && re2::RE2::FullMatch(lines[next], env_value))
+      if (next < lines.size() && re2::RE2::FullMatch(lines[next], kEnvValue))
         line = static_cast<int>(next) + 1;
     }
     if (line == 0) continue;
@@ -877,7 +878,7 @@ struct LoadTestRegexes {
 };
 
 const std::array<LoadTestRegexes, kLoadTestPatterns.size()>& load_test_regexes() {
-  static const auto regexes = [] {
+  static const auto kRegexes = [] {
     std::array<LoadTestRegexes, kLoadTestPatterns.size()> built;
     for (size_t i = 0; i < kLoadTestPatterns.size(); ++i) {
       const auto& pattern = kLoadTestPatterns[i];
@@ -887,7 +888,7 @@ const std::array<LoadTestRegexes, kLoadTestPatterns.size()>& load_test_regexes()
     }
     return built;
   }();
-  return regexes;
+  return kRegexes;
 }
 
 bool scan_load_test(const SourceFile& file, std::string_view content, AppFacts& facts) {

@@ -89,6 +89,6 @@ struct AppFacts {
 void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel& model);
 
 // Code files larger than this, or minified, are not scanned for libraries.
-inline constexpr size_t kMaxScannedSourceBytes = 300 * 1024;
+inline constexpr size_t kMaxScannedSourceBytes = size_t{300} * 1024;
 
 }  // namespace golive::model

@@ -55,6 +55,13 @@ bool is_json_kind(const SourceFile& file) {
           (file.ecosystem == "npm" || file.ecosystem == "php"));
 }
 
+// Secrets in tests and fixtures are warnings, also where another role won (a vendored test);
+// a file the configuration calls product is judged as product.
+bool in_tests(const SourceFile& file) {
+  return walk::is_test_role(file.role) ||
+         (file.role != walk::PathRole::kProduct && walk::has_test_convention(file.path));
+}
+
 void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model) {
   for (const auto& issue : issues) model.parse_problems.push_back({path, issue});
 }
@@ -126,8 +133,7 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
   }
   file.role = options.roles.of_file(path, content);
   if (options.find_secrets) {
-    auto secrets_found =
-        secrets::Detector::builtin().scan(content, path, walk::is_test_role(file.role));
+    auto secrets_found = secrets::Detector::builtin().scan(content, path, in_tests(file));
     model.secret_findings.insert(model.secret_findings.end(),
                                  std::make_move_iterator(secrets_found.begin()),
                                  std::make_move_iterator(secrets_found.end()));

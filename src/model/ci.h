@@ -118,7 +118,7 @@ struct Workflow {
   [[nodiscard]] const Trigger* trigger(std::string_view event) const;
   [[nodiscard]] const Job* job(std::string_view id) const;
   // The jobs a job needs, directly or through others, in no particular order.
-  [[nodiscard]] std::vector<const Job*> upstream_of(const Job& job) const;
+  [[nodiscard]] std::vector<const Job*> upstream_of(const Job& start) const;
   [[nodiscard]] bool is_reusable() const { return trigger("workflow_call") != nullptr; }
 };
 

@@ -1110,12 +1110,8 @@ std::vector<std::string> resolve_all(const std::vector<std::string>& bases, std:
 }
 
 const parse::Node* document_of(const RepoModel& model, std::string_view path) {
-  for (const auto& set : model.yaml_files) {
-    if (set.path == path)
-      return set.documents.empty() || !set.documents.front().is_map() ? nullptr
-                                                                      : &set.documents.front();
-  }
-  return nullptr;
+  const parse::Node* document = model.yaml_document(path);
+  return document != nullptr && document->is_map() ? document : nullptr;
 }
 
 std::string default_directory(const parse::Node* node) {
@@ -1244,7 +1240,7 @@ class Reader {
     bool all_stubs = true;
     if (depth < 4) {
       std::vector<std::string> names = invocation->names;
-      if (names.empty()) names.push_back("");  // make's default goal
+      if (names.empty()) names.emplace_back("");  // make's default goal
       for (const auto& directory : where) {
         if (directory == "*" || directory == "/") continue;
         for (const auto& name : names) {
@@ -1434,11 +1430,11 @@ class Reader {
     command.separators = {""};
     command.directories = {"*"};
     command.action = true;
-    const std::pair<const char*, StepKind> kNames[] = {{"test", StepKind::kTest},
-                                                       {"lint", StepKind::kLint},
-                                                       {"build", StepKind::kBuild},
-                                                       {"coverage", StepKind::kCoverage}};
-    for (const auto& [word, kind] : kNames) {
+    const std::pair<const char*, StepKind> k_names[] = {{"test", StepKind::kTest},
+                                                        {"lint", StepKind::kLint},
+                                                        {"build", StepKind::kBuild},
+                                                        {"coverage", StepKind::kCoverage}};
+    for (const auto& [word, kind] : k_names) {
       if (file.find(word) != std::string::npos) command.kinds.push_back({kind, "", job.uses});
     }
     if (!command.kinds.empty()) out_.push_back(std::move(command));

@@ -115,7 +115,7 @@ bool minified(std::string_view content) {
 }
 
 bool comment_line(std::string_view trimmed) {
-  return trimmed.rfind("//", 0) == 0 || trimmed.rfind("#", 0) == 0 || trimmed.rfind("*", 0) == 0 ||
+  return trimmed.rfind("//", 0) == 0 || trimmed.rfind('#', 0) == 0 || trimmed.rfind('*', 0) == 0 ||
          trimmed.rfind("/*", 0) == 0 || trimmed.rfind("--", 0) == 0;
 }
 

@@ -1,5 +1,6 @@
 #include <array>
 #include <map>
+#include <ranges>
 
 #include "core/strings.h"
 #include "model/workflows.h"
@@ -27,8 +28,8 @@ class JobView {
     for (const auto& item : extends->children) {
       if (item.is_scalar()) names.push_back(item.value);
     }
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
-      if (auto found = templates.find(*it); found != templates.end())
+    for (auto& name : std::ranges::reverse_view(names)) {
+      if (auto found = templates.find(name); found != templates.end())
         parents_.push_back(found->second);
     }
   }

@@ -74,7 +74,7 @@ bool is_remote(std::string_view entry) {
 }
 
 bool is_cluster_scoped(std::string_view kind) {
-  static const std::set<std::string_view> kinds = {"Namespace",
+  static const std::set<std::string_view> kInds = {"Namespace",
                                                    "ClusterRole",
                                                    "ClusterRoleBinding",
                                                    "CustomResourceDefinition",
@@ -87,7 +87,7 @@ bool is_cluster_scoped(std::string_view kind) {
                                                    "ValidatingWebhookConfiguration",
                                                    "APIService",
                                                    "RuntimeClass"};
-  return kinds.count(kind) != 0;
+  return kInds.count(kind) != 0;
 }
 
 // A rendered object and the name it had in its own file, which patches may still use.
@@ -484,14 +484,14 @@ class Renderer {
   // named like its Deployment keeps its name.
   static void rename_references(parse::Node& node, const std::map<std::string, std::string>& names,
                                 std::string_view parent_key) {
-    static const std::set<std::string_view> named_by_name = {
+    static const std::set<std::string_view> kNamedByName = {
         "service",      "configMapRef", "secretRef",     "configMapKeyRef",
         "secretKeyRef", "configMap",    "scaleTargetRef"};
-    static const std::set<std::string_view> reference_keys = {"secretName", "serviceName",
+    static const std::set<std::string_view> kReferenceKeys = {"secretName", "serviceName",
                                                               "claimName", "serviceAccountName"};
     for (auto& entry : node.children) {
-      bool reference = reference_keys.count(entry.key) != 0 ||
-                       (entry.key == "name" && named_by_name.count(parent_key) != 0);
+      bool reference = kReferenceKeys.count(entry.key) != 0 ||
+                       (entry.key == "name" && kNamedByName.count(parent_key) != 0);
       if (entry.is_scalar() && reference) {
         if (auto it = names.find(entry.value); it != names.end()) entry.value = it->second;
       }

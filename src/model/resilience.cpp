@@ -436,8 +436,8 @@ bool alembic_downgrade_does_something(const std::vector<std::string_view>& lines
       if (body.empty()) continue;
       if (indent_of(lines[j]) <= def_indent) break;
       size_t quotes = 0;
-      for (size_t at = body.find("\"\"\""); at != std::string_view::npos;
-           at = body.find("\"\"\"", at + 3))
+      for (size_t at = body.find(R"(""")"); at != std::string_view::npos;
+           at = body.find(R"(""")", at + 3))
         ++quotes;
       if (in_docstring || quotes > 0) {
         if (quotes % 2 == 1) in_docstring = !in_docstring;

@@ -262,13 +262,13 @@ constexpr std::array kCommands = {
 
 // All command patterns in one RE2 set: one pass over a line finds every pattern it matches.
 const re2::RE2::Set& command_set() {
-  static const std::unique_ptr<re2::RE2::Set> set = [] {
+  static const std::unique_ptr<re2::RE2::Set> kSet = [] {
     auto compiled = std::make_unique<re2::RE2::Set>(re2::RE2::Options(), re2::RE2::UNANCHORED);
     for (const auto& pattern : kCommands) compiled->Add(pattern.regex, nullptr);
     compiled->Compile();
     return compiled;
   }();
-  return *set;
+  return *kSet;
 }
 
 void add_unique(std::vector<StepRecognition>& out, StepRecognition recognition) {

@@ -840,7 +840,7 @@ class Parser {
         issues_.add(at(key_end).line, at(key_end).column,
                     "expected a value after '" + key + " " + std::string(at(key_end).text) + "'");
       } else {
-        object.items.emplace_back(key, classify(value_start, value_end, depth));
+        object.items.push_back(HclItem{key, classify(value_start, value_end, depth)});
       }
       pos_ = value_end;
       if (pos_ < end && (is_punct(at(pos_), ",") || at(pos_).type == Tok::kNewline)) ++pos_;

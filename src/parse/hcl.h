@@ -27,14 +27,18 @@ enum class HclExprKind {
 
 std::string_view hcl_expr_kind_name(HclExprKind kind);
 
+struct HclItem;
+
 struct HclExpression {
   HclExprKind kind = HclExprKind::kOther;
   std::string text;   // as written (a heredoc: its body), without surrounding blank space
   std::string value;  // the unquoted value of a string, or the text of a number or bool
   int line = 0;       // where the expression starts
   int column = 0;
-  std::vector<HclExpression> elements;                       // a tuple's elements
-  std::vector<std::pair<std::string, HclExpression>> items;  // an object's keys and values
+  std::vector<HclExpression> elements;  // a tuple's elements
+  // An object's keys and values. A vector of a type completed below: std::pair of an incomplete
+  // type is undefined, and clang rejects it.
+  std::vector<HclItem> items;
 
   [[nodiscard]] bool is_literal() const {
     return kind == HclExprKind::kString || kind == HclExprKind::kNumber ||
@@ -42,6 +46,11 @@ struct HclExpression {
   }
   // The value for key in an object expression, or nullptr.
   [[nodiscard]] const HclExpression* item(std::string_view key) const;
+};
+
+struct HclItem {
+  std::string first;  // the key
+  HclExpression second;
 };
 
 struct HclAttribute {

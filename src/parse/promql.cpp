@@ -430,7 +430,7 @@ class Lexer {
         }
         default:
           if (e >= '0' && e <= '7') {
-            std::uint32_t code = static_cast<std::uint32_t>(e - '0');
+            auto code = static_cast<std::uint32_t>(e - '0');
             for (int k = 0; k < 2; ++k) {
               char o = peek();
               if (o < '0' || o > '7') return error(escape_at, "invalid escape sequence in string");

@@ -62,6 +62,7 @@ std::vector<Case> cases_for(const engine::RuleOutcome& outcome,
   }
   if (by_target.empty()) return {{id, "", "", ""}};
   std::vector<Case> cases;
+  cases.reserve(by_target.size());
   for (auto& [target, c] : by_target) cases.push_back(std::move(c));
   return cases;
 }
@@ -106,13 +107,12 @@ std::string render_junit(const ReportContext& context) {
     skipped += suite_skipped;
     body += "  <testsuite name=\"" + xml_escape(section) + "\" tests=\"" +
             std::to_string(cases.size()) + "\" failures=\"" + std::to_string(suite_failures) +
-            "\" errors=\"0\" skipped=\"" + std::to_string(suite_skipped) + "\">\n" + suite_body +
+            R"(" errors="0" skipped=")" + std::to_string(suite_skipped) + "\">\n" + suite_body +
             "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"golive\" tests=\"" +
          std::to_string(total) + "\" failures=\"" + std::to_string(failures) +
-         "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\">\n" + body +
-         "</testsuites>\n";
+         R"(" errors="0" skipped=")" + std::to_string(skipped) + "\">\n" + body + "</testsuites>\n";
 }
 
 }  // namespace golive::report

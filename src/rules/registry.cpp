@@ -13,7 +13,7 @@
 namespace golive::rules {
 
 const std::vector<const Rule*>& all_rules() {
-  static const std::vector<const Rule*> rules = [] {
+  static const std::vector<const Rule*> kRules = [] {
     std::vector<const Rule*> list = {
 #define GOLIVE_RULE(section_namespace, variable) &section_namespace::variable,
 #include "rules/registry.inc"
@@ -23,7 +23,7 @@ const std::vector<const Rule*>& all_rules() {
               [](const Rule* a, const Rule* b) { return a->meta.id < b->meta.id; });
     return list;
   }();
-  return rules;
+  return kRules;
 }
 
 }  // namespace golive::rules

@@ -35,7 +35,7 @@ struct Settings {
   // comma-separated); declared and typed in each rule's RuleMeta::options.
   std::map<std::string, std::string> rule_options;
   std::vector<std::string> excludes;
-  std::uintmax_t max_file_size = 2 * 1024 * 1024;
+  std::uintmax_t max_file_size = std::uintmax_t{2} * 1024 * 1024;
   std::vector<Waiver> waivers;
   // `paths:` globs that give files a role whatever the conventions say, in the order written.
   std::vector<walk::RoleOverride> role_overrides;

@@ -14,7 +14,7 @@ core::Result<Baseline> read_baseline(const std::string& path) {
   nlohmann::json document = nlohmann::json::parse(buffer.str(), nullptr, false);
   if (document.is_discarded()) return core::Error{"the baseline is not valid JSON", path};
   if (!document.is_object() || document.value("schema", "") != kBaselineSchema)
-    return core::Error{"not a golive secrets baseline (expected \"schema\": \"" +
+    return core::Error{R"(not a golive secrets baseline (expected "schema": ")" +
                            std::string(kBaselineSchema) + "\")",
                        path};
   Baseline baseline;

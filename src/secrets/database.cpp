@@ -25,6 +25,7 @@ core::Result<hs_database_t*> compile_database(std::span<const SecretRule> rules)
     ids.push_back(i);
   }
   std::vector<const char*> pointers;
+  pointers.reserve(expressions.size());
   for (const auto& expression : expressions) pointers.push_back(expression.c_str());
   hs_database_t* database = nullptr;
   hs_compile_error_t* error = nullptr;

@@ -135,7 +135,7 @@ void extract(std::string_view text, const Window& window, const SecretRule& rule
   while (pos < line.size() &&
          re.Match(line, pos, line.size(), RE2::UNANCHORED, captured.data(), groups + 1)) {
     const re2::StringPiece& match = captured[0];
-    size_t match_begin = static_cast<size_t>(match.data() - text.data());
+    auto match_begin = static_cast<size_t>(match.data() - text.data());
     size_t match_end = match_begin + match.size();
     const re2::StringPiece& group = captured[static_cast<size_t>(rule.secret_group)];
     if (group.data() != nullptr) {
@@ -205,7 +205,7 @@ core::Result<std::shared_ptr<const Detector>> Detector::compile(std::span<const 
 }
 
 const Detector& Detector::builtin() {
-  static const std::shared_ptr<const Detector> detector = [] {
+  static const std::shared_ptr<const Detector> kDetector = [] {
     // The database compiled at build time loads in a millisecond; compiling takes half a second.
     std::string_view embedded = embedded_database();
     hs_database_t* database = nullptr;
@@ -216,7 +216,7 @@ const Detector& Detector::builtin() {
     if (!compiled.ok()) throw std::logic_error("built-in " + compiled.error().message);
     return compiled.value();
   }();
-  return *detector;
+  return *kDetector;
 }
 
 Detector::~Detector() = default;

@@ -85,7 +85,7 @@ bool is_placeholder(std::string_view secret) {
   return has_long_sequential_run(text) || looks_like_identifier(secret);
 }
 
-bool is_test_path(std::string_view path) { return walk::is_test_role(walk::role_of_path(path)); }
+bool is_test_path(std::string_view path) { return walk::has_test_convention(path); }
 
 bool contains_keyword(std::string_view text, std::initializer_list<std::string_view> keywords) {
   for (std::string_view keyword : keywords) {

@@ -38,7 +38,7 @@ void ensure_libgit2() {
     Libgit2() { git_libgit2_init(); }
     ~Libgit2() { git_libgit2_shutdown(); }
   };
-  static const Libgit2 instance;
+  static const Libgit2 kInstance;
 }
 
 core::Error libgit2_error(const std::string& what) {
@@ -60,7 +60,7 @@ struct CommitInfo {
 };
 
 std::string iso_date(git_time_t seconds) {
-  std::time_t time = static_cast<std::time_t>(seconds);
+  auto time = static_cast<std::time_t>(seconds);
   std::tm utc{};
   gmtime_r(&time, &utc);
   char buffer[32];

@@ -36,7 +36,7 @@ ScanOutput scan_tree(const Detector& detector, const walk::WalkOptions& options,
 struct HistoryOptions {
   std::string repository;  // any path inside the work tree or the git directory
   std::string since;       // a revision: commits reachable from it are not scanned
-  std::uintmax_t max_blob_size = 2 * 1024 * 1024;
+  std::uintmax_t max_blob_size = std::uintmax_t{2} * 1024 * 1024;
 };
 
 // Every commit reachable from any ref (or only those not reachable from `since`): each distinct

@@ -9,8 +9,8 @@ namespace {
 
 // libgit2 keeps global state; initialise it once for the process.
 void ensure_libgit2() {
-  static const int initialised = git_libgit2_init();
-  (void)initialised;
+  static const int kInitialised = git_libgit2_init();
+  (void)kInitialised;
 }
 
 struct RepositoryCloser {

@@ -1,5 +1,7 @@
 #include "walk/ignore.h"
 
+#include <ranges>
+
 #include "core/glob.h"
 #include "core/strings.h"
 
@@ -55,8 +57,8 @@ std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::stri
 
 const IgnoreRule* IgnoreChain::deciding_rule(std::string_view rel_path, bool is_dir) const {
   for (const IgnoreChain* node = this; node != nullptr; node = node->parent_.get()) {
-    for (auto it = node->rules_.rbegin(); it != node->rules_.rend(); ++it) {
-      if (it->matches(rel_path, is_dir)) return &*it;
+    for (const auto& rule : std::ranges::reverse_view(node->rules_)) {
+      if (rule.matches(rel_path, is_dir)) return &rule;
     }
   }
   return nullptr;

@@ -288,4 +288,14 @@ PathRole RoleMap::of_directory(std::string_view rel_dir) const {
 
 bool is_test_role(PathRole role) { return role == PathRole::kTest || role == PathRole::kFixture; }
 
+bool has_test_convention(std::string_view rel_path) {
+  std::string_view name = core::base_name(rel_path);
+  if (is_test_role(name_role(name, core::to_lower(name)))) return true;
+  for (const auto& folder : core::split(core::directory_name(rel_path), '/')) {
+    auto role = lookup(kFolders, core::to_lower(folder));
+    if (role && is_test_role(*role)) return true;
+  }
+  return false;
+}
+
 }  // namespace golive::walk

@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <ranges>
 #include <sstream>
 
 namespace golive::walk {
@@ -68,9 +69,9 @@ void Walker::run(const FileVisitor& visit) {
 }
 
 bool Walker::excluded(const std::string& rel_path, bool is_dir, const IgnoreChain& chain) const {
-  for (auto it = excludes_.rbegin(); it != excludes_.rend(); ++it) {
-    if (it->matches(rel_path, is_dir)) {
-      if (!it->negated) return true;
+  for (const auto& exclude : std::ranges::reverse_view(excludes_)) {
+    if (exclude.matches(rel_path, is_dir)) {
+      if (!exclude.negated) return true;
       break;
     }
   }
@@ -79,7 +80,8 @@ bool Walker::excluded(const std::string& rel_path, bool is_dir, const IgnoreChai
   return !(rule->from_gitignore && tracked_ && tracked_->contains(rel_path, is_dir));
 }
 
-void Walker::walk_directory(const std::string& rel_dir, std::shared_ptr<const IgnoreChain> parent,
+void Walker::walk_directory(const std::string& rel_dir,
+                            const std::shared_ptr<const IgnoreChain>& parent,
                             const FileVisitor& visit) {
   stats_.directories++;
   const std::string abs_dir = rel_dir.empty() ? options_.root : options_.root + "/" + rel_dir;

@@ -14,7 +14,7 @@ namespace golive::walk {
 
 struct WalkOptions {
   std::string root;
-  std::uintmax_t max_file_size = 2 * 1024 * 1024;
+  std::uintmax_t max_file_size = std::uintmax_t{2} * 1024 * 1024;
   std::vector<std::string> excludes;  // gitignore-style patterns relative to the root
   // When the root is a git work tree, files git tracks are scanned even if .gitignore matches.
   bool honour_git_index = true;
@@ -55,7 +55,7 @@ class Walker {
   [[nodiscard]] std::vector<SkippedPath> skipped() const;
 
  private:
-  void walk_directory(const std::string& rel_dir, std::shared_ptr<const IgnoreChain> parent,
+  void walk_directory(const std::string& rel_dir, const std::shared_ptr<const IgnoreChain>& parent,
                       const FileVisitor& visit);
   [[nodiscard]] bool excluded(const std::string& rel_path, bool is_dir,
                               const IgnoreChain& chain) const;

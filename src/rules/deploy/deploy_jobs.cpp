@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <ranges>
 #include <set>
 
 #include "core/glob.h"
@@ -293,8 +294,8 @@ const parse::Node* gitlab_key(const parse::Node* root, const parse::Node* job, s
   if (job == nullptr || depth > 5) return nullptr;
   if (const parse::Node* own = find_key(job, key)) return own;
   auto parents = scalars(find_key(job, "extends"));
-  for (auto it = parents.rbegin(); it != parents.rend(); ++it) {
-    if (const parse::Node* inherited = gitlab_key(root, find_key(root, *it), key, depth + 1))
+  for (auto& parent : std::ranges::reverse_view(parents)) {
+    if (const parse::Node* inherited = gitlab_key(root, find_key(root, parent), key, depth + 1))
       return inherited;
   }
   return nullptr;
@@ -423,7 +424,7 @@ std::vector<std::string> expand(std::string_view text, const Context& context) {
 }
 
 // The tiers a name may stand for, once expanded.
-void add_targets(std::vector<Target>& targets, std::string_view text, std::string source,
+void add_targets(std::vector<Target>& targets, std::string_view text, const std::string& source,
                  const Context& context) {
   for (const auto& name : expand(text, context)) {
     // "build-test-deploy" names the job's steps, not a test environment.

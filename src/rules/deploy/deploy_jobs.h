@@ -101,10 +101,11 @@ std::vector<const model::Job*> upstream_of(const model::RepoModel& model,
 // The steps that run after a deploy job deploys: the rest of each deploying job (all of it when
 // only an environment says it deploys), then the jobs downstream of it (in the reusable
 // workflow it calls and in its own workflow).
-std::vector<const model::Step*> steps_after(const model::RepoModel& model, const DeployJob& job);
+std::vector<const model::Step*> steps_after(const model::RepoModel& model, const DeployJob& deploy);
 // The steps that run before it deploys: those before the first deploy step of each deploying
 // job, then the jobs upstream of it.
-std::vector<const model::Step*> steps_before(const model::RepoModel& model, const DeployJob& job);
+std::vector<const model::Step*> steps_before(const model::RepoModel& model,
+                                             const DeployJob& deploy);
 
 // Files that say the repository ships something to run somewhere, best evidence first:
 // Helm charts, Kustomize, Kubernetes manifests, Terraform, Dockerfiles (not dev containers,

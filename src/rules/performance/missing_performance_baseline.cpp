@@ -9,15 +9,15 @@ namespace {
 
 // Path words and headings of a performance baseline, load test results or SLO document.
 const re2::RE2& path_regex() {
-  static const re2::RE2 regex(
+  static const re2::RE2 kRegex(
       R"((?i)(?:^|[/_.-])(?:perf(?:ormance)?[-_ ]?baselines?|baselines?|load[-_]?tests?[-_]results?|slos?|service[-_]level[-_]objectives?|capacity[-_]plan(?:ning)?)(?:[/_.-]|$))");
-  return regex;
+  return kRegex;
 }
 
 const re2::RE2& heading_regex() {
-  static const re2::RE2 regex(
+  static const re2::RE2 kRegex(
       R"((?im)^\s*#+[^\n]*\b(?:performance baselines?|baseline|load[- ]test results|slos?|service level objectives?)\b)");
-  return regex;
+  return kRegex;
 }
 
 void check(RuleContext& context) {

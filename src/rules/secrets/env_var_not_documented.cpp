@@ -54,6 +54,7 @@ void check(RuleContext& context) {
     ++slot.second;
   }
   std::vector<std::pair<const model::EnvRead*, int>> ordered;
+  ordered.reserve(missing.size());
   for (const auto& [name, slot] : missing) ordered.push_back(slot);
   std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first->path, a.first->line, a.first->name) <

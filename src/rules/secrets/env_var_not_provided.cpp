@@ -37,6 +37,7 @@ void check(RuleContext& context) {
     }
   }
   std::vector<const std::pair<const model::EnvRead*, std::vector<std::string>>*> ordered;
+  ordered.reserve(missing.size());
   for (const auto& [name, slot] : missing) ordered.push_back(&slot);
   std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
     return std::tie(a->first->path, a->first->line, a->first->name) <

@@ -45,12 +45,12 @@ constexpr std::array<std::string_view, 9> kPublishActions = {
 };
 
 const RE2& publish_command() {
-  static const RE2 pattern(
+  static const RE2 kPattern(
       R"((?i)\b(npm publish|yarn (npm )?publish|pnpm publish|twine upload|poetry publish|)"
       R"(uv publish|flit publish|hatch publish|cargo publish|gem push|docker (image )?push|)"
       R"(podman push|goreleaser release|dotnet nuget push|nuget push|gh release (create|upload)|)"
       R"(helm push|mvnw? .*\bdeploy|gradlew? .*\bpublish\w*)\b|docker buildx build .*--push)");
-  return pattern;
+  return kPattern;
 }
 
 std::string publishes(const model::Step& step) {

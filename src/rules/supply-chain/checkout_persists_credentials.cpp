@@ -57,9 +57,9 @@ std::string leak_of(const model::Step& checkout, const model::Step& later) {
            core::excerpt(core::trim(later.input("path")->value), 40) +
            "), .git/config and its token included";
   }
-  static const RE2 push(R"((^|[\s;&|(])git\s+(-\S+\s+)*push\b)");
+  static const RE2 kPush(R"((^|[\s;&|(])git\s+(-\S+\s+)*push\b)");
   for (const auto& line : script_lines(later)) {
-    if (RE2::PartialMatch(line.text, push)) {
+    if (RE2::PartialMatch(line.text, kPush)) {
       return "runs 'git push' with it, so every step in between (dependency install scripts "
              "included) can read a token that can push";
     }

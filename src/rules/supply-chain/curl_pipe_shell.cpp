@@ -10,14 +10,14 @@ namespace {
 // Shapes of "download and run at once": a pipe into a shell or interpreter, process or
 // command substitution of a download, PowerShell's iwr | iex.
 const RE2& download_and_run() {
-  static const RE2 pattern(
+  static const RE2 kPattern(
       R"((?i)\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+(\S+=\S*\s+)*)?)"
       R"(((ba|z|k|da|fi)?sh|python[0-9.]*|perl|ruby|node)\b)"
       R"(|\b(ba|z)?sh\s+(-\S+\s+)*<\(\s*(curl|wget)\b)"
       R"(|\b(ba|z)?sh\s+-c\s+["']?\$\(\s*(curl|wget)\b)"
       R"(|\b(iwr|invoke-webrequest|irm|invoke-restmethod)\b[^|;]*\|\s*(iex|invoke-expression)\b)"
       R"(|\biex\s*\(\s*\(?\s*new-object\s+net\.webclient\))");
-  return pattern;
+  return kPattern;
 }
 
 void check(RuleContext& context) {

@@ -392,7 +392,7 @@ bool is_provenance(const Step& step) {
     if (!line_is(line, StepKind::kProvenance)) return false;
     if (!has_phrase(line.lower, "--provenance")) return true;
     std::string value = flag_value(line.lower, "--provenance");
-    return value.empty() || value.rfind("-", 0) == 0 || value == "true" ||
+    return value.empty() || value.rfind('-', 0) == 0 || value == "true" ||
            value.find("mode=max") != std::string::npos;
   });
 }
@@ -488,7 +488,7 @@ bool release_asset_line(const ScriptLine& line) {
   bool tag_seen = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& token = tokens[i];
-    if (token.rfind("-", 0) == 0) {
+    if (token.rfind('-', 0) == 0) {
       if (token.find('=') == std::string::npos && i + 1 < tokens.size() && token != "--draft" &&
           token != "--prerelease" && token != "--generate-notes" && token != "--latest" &&
           token != "--verify-tag")

@@ -15,8 +15,8 @@ void check(RuleContext& context) {
   std::vector<std::string> what;
   if (!ecosystems.empty())
     what.push_back(core::join({ecosystems.begin(), ecosystems.end()}, ", ") + " manifests");
-  if (!model.dockerfiles.empty()) what.push_back("Dockerfiles");
-  if (!model.workflows.empty()) what.push_back("CI workflows");
+  if (!model.dockerfiles.empty()) what.emplace_back("Dockerfiles");
+  if (!model.workflows.empty()) what.emplace_back("CI workflows");
   if (what.empty()) {
     return context.not_applicable(
         "no package manifests, Dockerfiles or CI workflows: nothing to keep up to date");

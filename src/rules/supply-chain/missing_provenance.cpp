@@ -10,11 +10,11 @@ void check(RuleContext& context) {
   for (const auto& workflow : model.workflows) {
     std::vector<std::pair<gates::PublishPoint, const char*>> points;
     for (const auto& point : gates::image_publish_points(workflow))
-      points.push_back({point, "an image"});
+      points.emplace_back(point, "an image");
     for (const auto& point : gates::release_asset_points(workflow))
-      points.push_back({point, "release artifacts"});
+      points.emplace_back(point, "release artifacts");
     for (const auto& point : gates::package_publish_points(workflow))
-      points.push_back({point, "a package"});
+      points.emplace_back(point, "a package");
     if (points.empty()) continue;
     publishes = true;
     if (gates::StepScope(model, workflow).any(gates::is_provenance)) continue;

@@ -18,9 +18,9 @@ void check(RuleContext& context) {
   for (const auto& workflow : model.workflows) {
     std::vector<std::pair<gates::PublishPoint, const char*>> points;
     for (const auto& point : gates::image_publish_points(workflow))
-      points.push_back({point, "an image"});
+      points.emplace_back(point, "an image");
     for (const auto& point : gates::release_asset_points(workflow))
-      points.push_back({point, "release artifacts"});
+      points.emplace_back(point, "release artifacts");
     if (points.empty()) continue;
     publishes = true;
     if (gates::StepScope(model, workflow).any(gates::is_sbom)) continue;

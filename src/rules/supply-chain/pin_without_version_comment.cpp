@@ -8,8 +8,8 @@ namespace {
 
 // "v4.1.1", "4.1", "tag=v4", "pin@v2", "release-1.2": something that names a release.
 bool names_a_version(std::string_view comment) {
-  static const RE2 version(R"((^|[^0-9A-Za-z])v?[0-9]+(\.[0-9]+)*([^0-9A-Za-z]|$))");
-  return RE2::PartialMatch(comment, version);
+  static const RE2 kVersion(R"((^|[^0-9A-Za-z])v?[0-9]+(\.[0-9]+)*([^0-9A-Za-z]|$))");
+  return RE2::PartialMatch(comment, kVersion);
 }
 
 void check_ref(RuleContext& context, Once& once, bool& any, const std::string& owner,

@@ -60,8 +60,8 @@ bool is_local(std::string_view spec) {
 
 bool is_pinned(std::string_view spec) {
   if (spec.find("://") != std::string_view::npos) {
-    static const RE2 pinned_url(R"(@[0-9a-fA-F]{40}\b|#sha256=)");
-    return RE2::PartialMatch(spec, pinned_url);
+    static const RE2 kPinnedUrl(R"(@[0-9a-fA-F]{40}\b|#sha256=)");
+    return RE2::PartialMatch(spec, kPinnedUrl);
   }
   size_t eq = spec.find("==");
   return eq != std::string_view::npos && spec.find('*', eq) == std::string_view::npos &&
@@ -138,14 +138,14 @@ std::optional<std::vector<std::string>> unpinned_packages(std::string_view argum
 }
 
 void check(RuleContext& context) {
-  static const RE2 pip_install(R"((?i)\bpip[0-9.]*\s+install\s)");
+  static const RE2 kPipInstall(R"((?i)\bpip[0-9.]*\s+install\s)");
   bool any = false;
   Once once;
   for (const auto& site : steps_of(context.model(), true)) {
     for (const auto& line : script_lines(*site.step)) {
       std::vector<std::string> unpinned;
       re2::StringPiece rest(line.text);
-      while (RE2::FindAndConsume(&rest, pip_install)) {
+      while (RE2::FindAndConsume(&rest, kPipInstall)) {
         any = true;
         auto found = unpinned_packages(std::string_view(rest.data(), rest.size()));
         if (found) unpinned.insert(unpinned.end(), found->begin(), found->end());

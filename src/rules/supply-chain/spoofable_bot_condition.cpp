@@ -11,14 +11,14 @@ namespace {
 std::string spoofable_check(std::string_view condition) {
   std::string lower = core::to_lower(condition);
   if (lower.find("[bot]") == std::string::npos) return "";
-  static const RE2 actor(
+  static const RE2 kActor(
       R"((github\.(?:actor|triggering_actor)|github\.event\.sender\.login)\s*==)"
       R"(|==\s*(github\.(?:actor|triggering_actor)|github\.event\.sender\.login)\b)"
       R"(|(?:contains|startswith|endswith)\(\s*(github\.(?:actor|triggering_actor)|github\.event\.sender\.login)\s*,)");
   std::string a;
   std::string b;
   std::string c;
-  if (!RE2::PartialMatch(lower, actor, &a, &b, &c)) return "";
+  if (!RE2::PartialMatch(lower, kActor, &a, &b, &c)) return "";
   return !a.empty() ? a : !b.empty() ? b : c;
 }
 

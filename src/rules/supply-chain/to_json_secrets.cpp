@@ -11,9 +11,9 @@ namespace {
 
 void scan(RuleContext& context, Once& once, const std::string& path, const parse::Node& node) {
   if (node.is_scalar()) {
-    static const RE2 all_secrets(R"((?i)(tojson\s*\(\s*secrets\s*\)))");
+    static const RE2 kAllSecrets(R"((?i)(tojson\s*\(\s*secrets\s*\)))");
     re2::StringPiece match;
-    if (!RE2::PartialMatch(node.value, all_secrets, &match)) return;
+    if (!RE2::PartialMatch(node.value, kAllSecrets, &match)) return;
     auto offset = static_cast<size_t>(match.data() - node.value.data());
     int line = node.mark.line;
     // A block scalar ("run: |") starts on the line after its key.

@@ -9,9 +9,9 @@ namespace {
 
 // "GITHUB_ENV" or "GITHUB_PATH" when the line appends to that file, else "".
 std::string written_file(std::string_view line) {
-  static const RE2 target(R"((?i)(?:\$\{?|\$env:)(GITHUB_ENV|GITHUB_PATH)\b)");
+  static const RE2 kTarget(R"((?i)(?:\$\{?|\$env:)(GITHUB_ENV|GITHUB_PATH)\b)");
   std::string file;
-  if (!RE2::PartialMatch(line, target, &file)) return "";
+  if (!RE2::PartialMatch(line, kTarget, &file)) return "";
   std::string lower = core::to_lower(line);
   bool writes = lower.find('>') != std::string::npos || lower.find("tee ") != std::string::npos ||
                 lower.find("out-file") != std::string::npos ||
@@ -31,10 +31,10 @@ std::string taint_of(const StepSite& site, std::string_view text, bool privilege
         return "env." + name + " (set from " + context + ")";
     }
   }
-  static const RE2 variable(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
+  static const RE2 kVariable(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
   re2::StringPiece rest(text.data(), text.size());
   std::string name;
-  while (RE2::FindAndConsume(&rest, variable, &name)) {
+  while (RE2::FindAndConsume(&rest, kVariable, &name)) {
     if (name == "GITHUB_HEAD_REF") return "the pull request's branch name ($GITHUB_HEAD_REF)";
     if (std::string context = untrusted_env(site, name); !context.empty())
       return "$" + name + " (set from " + context + ")";

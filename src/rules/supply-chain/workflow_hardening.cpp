@@ -22,7 +22,7 @@ bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 |
 // Contexts whose text anyone who can open an issue, a pull request or push a branch chooses.
 // Lower-case RE2; the list follows GitHub Security Lab's and zizmor's.
 const RE2& untrusted_pattern() {
-  static const RE2 pattern(
+  static const RE2 kPattern(
       R"((github\.event\.(?:issue|pull_request|discussion)\.(?:title|body))"
       R"(|github\.event\.(?:comment|review|review_comment)\.body)"
       R"(|github\.event\.pages(?:\.\*|\[[^\]]*\])\.page_name)"
@@ -32,7 +32,7 @@ const RE2& untrusted_pattern() {
       R"(|github\.head_ref)"
       R"(|tojson\(\s*github\.event(?:\.(?:issue|pull_request|comment|review|review_comment|)"
       R"(discussion|head_commit|commits|pages|workflow_run))?\s*\)))");
-  return pattern;
+  return kPattern;
 }
 
 // Predicates return true/false, not the text they look at.
@@ -193,7 +193,7 @@ std::string untrusted_context(std::string_view expression) {
   re2::StringPiece rest(lower);
   re2::StringPiece match;
   while (RE2::PartialMatch(rest, untrusted_pattern(), &match)) {
-    size_t begin = static_cast<size_t>(match.data() - lower.data());
+    auto begin = static_cast<size_t>(match.data() - lower.data());
     size_t end = begin + match.size();
     bool whole_name = end >= lower.size() || !is_word(lower[end]);
     if (whole_name && !inside_predicate(lower, begin) && !compared(lower, begin, end))

@@ -135,6 +135,15 @@ TEST(Roles, OverridesWinTheLastMatch) {
   EXPECT_EQ(RoleMap().of_directory("examples/production"), PathRole::kExample);
 }
 
+TEST(Roles, TestConventionsUnderAStrongerRole) {
+  EXPECT_EQ(role_of_path("third_party/forked/acme/jws_test.go"), PathRole::kVendor);
+  EXPECT_TRUE(has_test_convention("third_party/forked/acme/jws_test.go"));
+  EXPECT_TRUE(has_test_convention("vendor/x/testdata/key.pem"));
+  EXPECT_TRUE(has_test_convention("tests/app.py"));
+  EXPECT_FALSE(has_test_convention("vendor/x/client.go"));
+  EXPECT_FALSE(has_test_convention("examples/app/main.go"));
+}
+
 TEST(Roles, NamesRoundTrip) {
   for (PathRole role : all_roles()) EXPECT_EQ(parse_role(role_name(role)), role);
   EXPECT_EQ(all_roles().size(), 9U);
