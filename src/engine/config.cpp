@@ -180,6 +180,7 @@ std::string option_value(const Node& node, const rules::RuleOption& option,
 
 // options: { <rule-id>.<option>: value }, as clang-tidy's CheckOptions.
 void read_options(const Node& node, rules::Settings& settings) {
+  if (node.is_null()) return;
   if (!node.is_map()) fail(node, "'options' must map <rule-id>.<option> to values");
   for (const auto& child : node.children) {
     size_t dot = child.key.find('.', child.key.find('/'));
@@ -201,6 +202,8 @@ void read_options(const Node& node, rules::Settings& settings) {
                                 : " (options: " + core::join(names, ", ") + ")"),
            true);
     }
+    if (settings.rule_options.count(child.key) != 0)
+      fail(child, "'" + child.key + "' is set twice (thresholds.coverage_min sets it too)", true);
     settings.rule_options[child.key] = option_value(child, *option, child.key);
   }
 }
@@ -250,6 +253,9 @@ void read_paths(const Node& node, rules::Settings& settings) {
   for (const auto& child : node.children) {
     auto role = walk::parse_role(child.key);
     for (auto& glob : string_list(child, "paths." + child.key)) {
+      // Globs are relative to the repository root, as exclude: patterns are.
+      while (glob.starts_with("./")) glob.erase(0, 2);
+      while (glob.starts_with('/')) glob.erase(0, 1);
       if (glob.empty()) fail(child, "paths." + child.key + " holds an empty glob");
       settings.role_overrides.push_back({std::move(glob), *role});
     }

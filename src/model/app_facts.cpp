@@ -53,6 +53,14 @@ constexpr std::array kSourceExtensions = {
     ExtensionEco{".go", "go"},    ExtensionEco{".java", "java"}, ExtensionEco{".kt", "java"},
 };
 
+// Examples, fixtures, vendored code, docs and CI or developer tooling (hack/ scripts, .github/)
+// say nothing about the service. Helm templates (ingress annotations) and generated routers do.
+bool is_others_or_illustrative(walk::PathRole role) {
+  return role == walk::PathRole::kExample || role == walk::PathRole::kFixture ||
+         role == walk::PathRole::kVendor || role == walk::PathRole::kDocs ||
+         role == walk::PathRole::kTooling;
+}
+
 // Declaration files (.d.ts) describe code; they hold none of their own.
 bool is_declaration_file(std::string_view path) { return ends_with(core::to_lower(path), ".d.ts"); }
 
@@ -1019,7 +1027,7 @@ std::string AppFacts::source_ecosystems() const {
 
 void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel& model) {
   if (file.binary) return;
-  if (outside_own_projects(file.role)) return;
+  if (is_others_or_illustrative(file.role)) return;
   AppFacts& facts = model.app;
   std::string_view name = base_name(file.path);
 

@@ -248,6 +248,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   RepoModel model;
   model.root = options.walk.root;
   model.roles = options.roles;
+  model.built_sorted = true;
   for (auto& part : parts) merge(model, part->model);
   link_local_actions(model);
   derive_gate_facts(model);

@@ -1430,11 +1430,11 @@ class Reader {
     command.separators = {""};
     command.directories = {"*"};
     command.action = true;
-    const std::pair<const char*, StepKind> k_names[] = {{"test", StepKind::kTest},
-                                                        {"lint", StepKind::kLint},
-                                                        {"build", StepKind::kBuild},
-                                                        {"coverage", StepKind::kCoverage}};
-    for (const auto& [word, kind] : k_names) {
+    const std::pair<const char*, StepKind> kind_words[] = {{"test", StepKind::kTest},
+                                                           {"lint", StepKind::kLint},
+                                                           {"build", StepKind::kBuild},
+                                                           {"coverage", StepKind::kCoverage}};
+    for (const auto& [word, kind] : kind_words) {
       if (file.find(word) != std::string::npos) command.kinds.push_back({kind, "", job.uses});
     }
     if (!command.kinds.empty()) out_.push_back(std::move(command));

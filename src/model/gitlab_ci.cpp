@@ -1,6 +1,5 @@
 #include <array>
 #include <map>
-#include <ranges>
 
 #include "core/strings.h"
 #include "model/workflows.h"
@@ -28,7 +27,8 @@ class JobView {
     for (const auto& item : extends->children) {
       if (item.is_scalar()) names.push_back(item.value);
     }
-    for (auto& name : std::ranges::reverse_view(names)) {
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+      const auto& name = *it;
       if (auto found = templates.find(name); found != templates.end())
         parents_.push_back(found->second);
     }

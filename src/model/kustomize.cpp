@@ -74,20 +74,20 @@ bool is_remote(std::string_view entry) {
 }
 
 bool is_cluster_scoped(std::string_view kind) {
-  static const std::set<std::string_view> kInds = {"Namespace",
-                                                   "ClusterRole",
-                                                   "ClusterRoleBinding",
-                                                   "CustomResourceDefinition",
-                                                   "PersistentVolume",
-                                                   "StorageClass",
-                                                   "PriorityClass",
-                                                   "ClusterIssuer",
-                                                   "IngressClass",
-                                                   "MutatingWebhookConfiguration",
-                                                   "ValidatingWebhookConfiguration",
-                                                   "APIService",
-                                                   "RuntimeClass"};
-  return kInds.count(kind) != 0;
+  static const std::set<std::string_view> kClusterScopedKinds = {"Namespace",
+                                                                 "ClusterRole",
+                                                                 "ClusterRoleBinding",
+                                                                 "CustomResourceDefinition",
+                                                                 "PersistentVolume",
+                                                                 "StorageClass",
+                                                                 "PriorityClass",
+                                                                 "ClusterIssuer",
+                                                                 "IngressClass",
+                                                                 "MutatingWebhookConfiguration",
+                                                                 "ValidatingWebhookConfiguration",
+                                                                 "APIService",
+                                                                 "RuntimeClass"};
+  return kClusterScopedKinds.count(kind) != 0;
 }
 
 // A rendered object and the name it had in its own file, which patches may still use.

@@ -89,8 +89,9 @@ struct ParseProblem {
 
 struct RepoModel {
   std::string root;
-  std::vector<SourceFile> files;  // sorted by path
-  std::vector<YamlDocumentSet> yaml_files;
+  std::vector<SourceFile> files;            // sorted by path
+  std::vector<YamlDocumentSet> yaml_files;  // sorted by path when built by build_model
+  bool built_sorted = false;        // set by build_model: files and yaml_files are sorted by path
   std::vector<Workflow> workflows;  // GitHub Actions workflows and GitLab CI pipelines
   std::vector<CompositeAction> actions;
   std::vector<Ecosystem> ecosystems;

@@ -11,7 +11,7 @@ namespace {
 
 // The key Kubernetes merges each list by (its patchMergeKey); lists not named are replaced.
 const std::map<std::string, std::string, std::less<>>& merge_keys() {
-  static const std::map<std::string, std::string, std::less<>> kEys = {
+  static const std::map<std::string, std::string, std::less<>> kMergeKeys = {
       {"containers", "name"},
       {"initContainers", "name"},
       {"ephemeralContainers", "name"},
@@ -26,7 +26,7 @@ const std::map<std::string, std::string, std::less<>>& merge_keys() {
       {"topologySpreadConstraints", "topologyKey"},
       {"resourceClaims", "name"},
   };
-  return kEys;
+  return kMergeKeys;
 }
 
 std::string directive(const parse::Node& node) { return node.is_map() ? node.get("$patch") : ""; }

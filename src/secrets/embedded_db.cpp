@@ -11,8 +11,9 @@ asm(".section .rodata\n"
     ".global golive_secret_db_end\n"
     ".previous\n");
 
-extern "C" const char golive_secret_db_begin[];
-extern "C" const char golive_secret_db_end[];
+// The names the assembly above defines; C linkage, so not golive's naming.
+extern "C" const char golive_secret_db_begin[];  // NOLINT(readability-identifier-naming)
+extern "C" const char golive_secret_db_end[];    // NOLINT(readability-identifier-naming)
 
 namespace golive::secrets {
 

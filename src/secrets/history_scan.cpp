@@ -267,7 +267,8 @@ core::Result<ScanOutput> scan_staged(const Detector& detector, const std::string
   if (git_revparse_single(&raw_head, repo->get(), "HEAD^{tree}") == 0)
     head_tree.reset(reinterpret_cast<git_tree*>(raw_head));  // an unborn HEAD stages everything
   git_diff* raw_diff = nullptr;
-  git_diff_options diff_options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options diff_options;
+  git_diff_options_init(&diff_options, GIT_DIFF_OPTIONS_VERSION);
   diff_options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   if (git_diff_tree_to_index(&raw_diff, repo->get(), head_tree.get(), index.get(), &diff_options) !=
       0)

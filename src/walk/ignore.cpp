@@ -1,7 +1,5 @@
 #include "walk/ignore.h"
 
-#include <ranges>
-
 #include "core/glob.h"
 #include "core/strings.h"
 
@@ -57,8 +55,8 @@ std::vector<IgnoreRule> parse_ignore_file(std::string_view text, const std::stri
 
 const IgnoreRule* IgnoreChain::deciding_rule(std::string_view rel_path, bool is_dir) const {
   for (const IgnoreChain* node = this; node != nullptr; node = node->parent_.get()) {
-    for (const auto& rule : std::ranges::reverse_view(node->rules_)) {
-      if (rule.matches(rel_path, is_dir)) return &rule;
+    for (auto it = node->rules_.rbegin(); it != node->rules_.rend(); ++it) {
+      if (it->matches(rel_path, is_dir)) return &*it;
     }
   }
   return nullptr;

@@ -64,8 +64,10 @@ class RoleMap {
 // Tests and the data they read: a secret there is downgraded, a project there is still built.
 bool is_test_role(PathRole role);
 
-// Whether any test or fixture convention matches the path, whatever role precedence chose:
-// "third_party/acme/jws_test.go" is vendored, and is a test of the vendored code too.
+// Whether a folder or file-name convention for role matches the path, whatever role precedence
+// chose: "third_party/acme/jws_test.go" is vendored, and is a test of the vendored code too.
+bool has_convention(std::string_view rel_path, PathRole role);
+// has_convention for test or fixture.
 bool has_test_convention(std::string_view rel_path);
 
 }  // namespace golive::walk

@@ -7,7 +7,6 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
-#include <ranges>
 #include <sstream>
 
 namespace golive::walk {
@@ -69,7 +68,8 @@ void Walker::run(const FileVisitor& visit) {
 }
 
 bool Walker::excluded(const std::string& rel_path, bool is_dir, const IgnoreChain& chain) const {
-  for (const auto& exclude : std::ranges::reverse_view(excludes_)) {
+  for (auto it = excludes_.rbegin(); it != excludes_.rend(); ++it) {
+    const auto& exclude = *it;
     if (exclude.matches(rel_path, is_dir)) {
       if (!exclude.negated) return true;
       break;

@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <ranges>
 #include <set>
 
 #include "core/glob.h"
@@ -294,7 +293,8 @@ const parse::Node* gitlab_key(const parse::Node* root, const parse::Node* job, s
   if (job == nullptr || depth > 5) return nullptr;
   if (const parse::Node* own = find_key(job, key)) return own;
   auto parents = scalars(find_key(job, "extends"));
-  for (auto& parent : std::ranges::reverse_view(parents)) {
+  for (auto it = parents.rbegin(); it != parents.rend(); ++it) {
+    const auto& parent = *it;
     if (const parse::Node* inherited = gitlab_key(root, find_key(root, parent), key, depth + 1))
       return inherited;
   }
@@ -1040,33 +1040,45 @@ bool is_workload_kind(std::string_view kind) {
   return one_of(kind, kKinds);
 }
 
+// Tests, fixtures, examples, docs, vendored code and tooling are not what the team deploys;
+// generated manifests (a rendered chart) and templates may well be.
+bool deployable_role(walk::PathRole role) {
+  switch (role) {
+    case walk::PathRole::kProduct:
+    case walk::PathRole::kGenerated:
+    case walk::PathRole::kTemplate:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::vector<Deployable> find_deployables(const RepoModel& model) {
   std::vector<Deployable> out;
   for (const auto* file : model.files_of(walk::FileKind::kHelmChart)) {
-    if (model.role_of(file->path) == walk::PathRole::kProduct)
-      out.push_back({"a Helm chart", file->path, 1});
+    if (deployable_role(model.role_of(file->path))) out.push_back({"a Helm chart", file->path, 1});
   }
   for (const auto* file : model.files_of(walk::FileKind::kKustomization)) {
-    if (model.role_of(file->path) == walk::PathRole::kProduct)
+    if (deployable_role(model.role_of(file->path)))
       out.push_back({"a Kustomize configuration", file->path, 1});
   }
   for (const auto& object : model.k8s_objects) {
-    if (model.role_of(object.path) == walk::PathRole::kProduct && is_workload_kind(object.kind)) {
+    if (deployable_role(model.role_of(object.path)) && is_workload_kind(object.kind)) {
       out.push_back({"Kubernetes manifests", object.path, object.line > 0 ? object.line : 1});
       break;
     }
   }
   for (const auto* file : model.files_of(walk::FileKind::kTerraform)) {
-    if (model.role_of(file->path) == walk::PathRole::kProduct && file->path.size() > 3 &&
+    if (deployable_role(model.role_of(file->path)) && file->path.size() > 3 &&
         file->path.substr(file->path.size() - 3) == ".tf") {
       out.push_back({"Terraform", file->path, 1});
       break;
     }
   }
   for (const auto& dockerfile : model.dockerfiles) {
-    if (model.role_of(dockerfile.path) == walk::PathRole::kProduct)
+    if (deployable_role(model.role_of(dockerfile.path)))
       out.push_back({"a Dockerfile", dockerfile.path, 1});
   }
   return out;

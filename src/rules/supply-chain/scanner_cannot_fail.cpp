@@ -74,6 +74,9 @@ Defaults config_defaults(const model::RepoModel& model) {
   Defaults defaults;
   for (const auto& file : model.files) {
     std::string_view name = base_name(file.path);
+    if (name.find("trivy") == std::string_view::npos &&
+        name.find("grype") == std::string_view::npos)
+      continue;
     const parse::Node* document = model.yaml_document(file.path);
     if (document == nullptr) continue;
     const parse::Node& root = *document;

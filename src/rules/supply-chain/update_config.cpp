@@ -38,7 +38,11 @@ std::string_view dependabot_name(std::string_view ecosystem) {
 // Trees whose manifests belong to someone else (vendored code) or to tests (fixtures).
 bool in_ignored_tree(const model::RepoModel& model, std::string_view path) {
   walk::PathRole role = model.role_of_directory(directory_name(path));
-  return role == walk::PathRole::kVendor || role == walk::PathRole::kFixture;
+  if (role == walk::PathRole::kProduct) return false;  // the configuration may say so
+  std::string directory(directory_name(path));
+  return role == walk::PathRole::kVendor || role == walk::PathRole::kFixture ||
+         walk::has_convention(directory + "/_", walk::PathRole::kVendor) ||
+         walk::has_convention(directory + "/_", walk::PathRole::kFixture);
 }
 
 // Requirements files kept in a requirements/ folder belong to the project above it, and

@@ -356,6 +356,22 @@ TEST(Config, OptionsAreTypedPerRule) {
   EXPECT_EQ(result.value().rule_options.at("ci/coverage-threshold-below-minimum.minimum"), "90");
 }
 
+TEST(Config, OptionSetTwiceIsAnError) {
+  core::Error twice = error_of(
+      "thresholds:\n  coverage_min: 70\noptions:\n"
+      "  ci/coverage-threshold-below-minimum.minimum: 90\n");
+  EXPECT_EQ(twice.line, 4);
+  EXPECT_TRUE(contains(twice.message, "set twice")) << twice.message;
+  EXPECT_TRUE(parse_config("options:\n", ".golive.yml").ok());
+}
+
+TEST(Config, PathGlobsAreRelativeToTheRoot) {
+  auto result = parse_config("paths:\n  fixture: [./deploy/testing/**, /e2e/**]\n", "c");
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  EXPECT_EQ(result.value().role_overrides[0].glob, "deploy/testing/**");
+  EXPECT_EQ(result.value().role_overrides[1].glob, "e2e/**");
+}
+
 TEST(Config, OptionErrorsNameTheLine) {
   core::Error unknown =
       error_of("version: 1\noptions:\n  ci/coverage-threshold-below-minimum.minimun: 90\n");

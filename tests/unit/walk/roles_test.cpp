@@ -142,6 +142,48 @@ TEST(Roles, TestConventionsUnderAStrongerRole) {
   EXPECT_TRUE(has_test_convention("tests/app.py"));
   EXPECT_FALSE(has_test_convention("vendor/x/client.go"));
   EXPECT_FALSE(has_test_convention("examples/app/main.go"));
+  EXPECT_TRUE(has_convention("testdata/generated/go.mod", PathRole::kFixture));
+  EXPECT_FALSE(has_convention("testdata/generated/go.mod", PathRole::kVendor));
+}
+
+TEST(Roles, SourceTreesNameTheirOwnParts) {
+  // Below a source root, docs/ and examples/ are parts of the product (routes, helpers).
+  EXPECT_EQ(role_of_path("app/docs/page.tsx"), PathRole::kProduct);
+  EXPECT_EQ(role_of_path("src/examples/helpers.go"), PathRole::kProduct);
+  EXPECT_EQ(role_of_path("pkg/demo/server.go"), PathRole::kProduct);
+  EXPECT_EQ(role_of_path("src/testdata/in.json"), PathRole::kFixture);
+  EXPECT_EQ(role_of_path("src/__tests__/a.ts"), PathRole::kTest);
+  EXPECT_EQ(role_of_path("docs/app/index.md"), PathRole::kDocs);
+  EXPECT_EQ(role_of_path("examples/src/main.go"), PathRole::kExample);
+  // JVM source sets name their role also outside a language folder.
+  EXPECT_EQ(role_of_path("src/integrationTest/resources/db.sql"), PathRole::kTest);
+  EXPECT_EQ(role_of_path("src/testFixtures/resources/data.json"), PathRole::kFixture);
+  EXPECT_EQ(role_of_path("src/main/resources/examples/app.yaml"), PathRole::kProduct);
+}
+
+TEST(Roles, TemplateLinesOutsideBlockScalarsAndHeredocs) {
+  const char* vault =
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata:\n"
+      "  annotations:\n"
+      "    vault.hashicorp.com/agent-inject-template-db: |\n"
+      "      {{- with secret \"db/creds\" -}}\n"
+      "      {{ .Data.username }}\n"
+      "      {{- end }}\n"
+      "spec:\n"
+      "  replicas: 2\n";
+  EXPECT_EQ(role_of_file("deploy/api.yaml", vault), PathRole::kProduct);
+  const char* heredoc =
+      "resource \"datadog_monitor\" \"cpu\" {\n"
+      "  message = <<-EOT\n"
+      "{{#is_alert}}CPU high{{/is_alert}}\n"
+      "  EOT\n"
+      "}\n";
+  EXPECT_EQ(role_of_file("infra/monitors.tf", heredoc), PathRole::kProduct);
+  // After the block ends, a template action at the file's own level is a template again.
+  std::string after = std::string(vault) + "{{- if .Values.hpa }}\n";
+  EXPECT_EQ(role_of_file("deploy/api.yaml", after), PathRole::kTemplate);
 }
 
 TEST(Roles, NamesRoundTrip) {
