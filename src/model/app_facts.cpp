@@ -804,14 +804,15 @@ void scan_ingress_cors(const SourceFile& file, std::string_view content, AppFact
 }
 
 // CORS_ORIGIN=* and friends in env files, compose files, Kubernetes env and Helm values.
-void scan_cors_config(const SourceFile& file, std::string_view content, AppFacts& facts) {
+void scan_cors_config(const SourceFile& file, const FileText& text, AppFacts& facts) {
+  std::string_view content = text.content();
   if (!core::contains_ci(content, "origin")) return;
   static const re2::RE2 kAssignment(
       R"((?i)^\s*-?\s*(?:export\s+)?['"]?(cors_?origins?|cors_?allowed_?origins|cors_?allow_?origins?|allowed_?origins)['"]?\s*[:=]\s*\[?\s*['"]?\*['"]?\s*\]?\s*(?:#.*)?$)");
   static const re2::RE2 kEnvName(
       R"((?i)^\s*-?\s*name\s*:\s*['"]?(cors_?origins?|cors_?allowed_?origins|cors_?allow_?origins?|allowed_?origins)['"]?\s*$)");
   static const re2::RE2 kEnvValue(R"(^\s*value\s*:\s*['"]?\*['"]?\s*$)");
-  auto lines = core::split_lines(content);
+  const auto& lines = text.lines();
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string key;
     int line = 0;
@@ -1025,7 +1026,8 @@ std::string AppFacts::source_ecosystems() const {
   return core::join(names, ", ");
 }
 
-void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel& model) {
+void learn_app_facts(const SourceFile& file, const FileText& text, RepoModel& model) {
+  std::string_view content = text.content();
   if (file.binary) return;
   if (is_others_or_illustrative(file.role)) return;
   AppFacts& facts = model.app;
@@ -1040,14 +1042,14 @@ void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel
   }
   if (file.kind == walk::FileKind::kEnvTemplate) return;
   if (file.kind == walk::FileKind::kEnvFile) {
-    scan_cors_config(file, content, facts);
+    scan_cors_config(file, text, facts);
     return;
   }
   if (content.size() > kMaxScannedSourceBytes) return;
   if (yaml_like(file)) {
     scan_infra(file, content, facts);
     scan_ingress_cors(file, content, facts);
-    scan_cors_config(file, content, facts);
+    scan_cors_config(file, text, facts);
     return;
   }
   if (is_nginx_config(file, content)) {

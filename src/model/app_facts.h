@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/file_text.h"
+
 namespace golive::model {
 
 struct RepoModel;
@@ -86,7 +88,7 @@ struct AppFacts {
 };
 
 // Build-time hook, called once per text file with its content.
-void learn_app_facts(const SourceFile& file, std::string_view content, RepoModel& model);
+void learn_app_facts(const SourceFile& file, const FileText& text, RepoModel& model);
 
 // Code files larger than this, or minified, are not scanned for libraries.
 inline constexpr size_t kMaxScannedSourceBytes = size_t{300} * 1024;

@@ -81,8 +81,9 @@ void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
   }
 }
 
-void add_structured(RepoModel& model, SourceFile& file, std::string_view content,
+void add_structured(RepoModel& model, SourceFile& file, const FileText& text,
                     const BuildOptions& options) {
+  std::string_view content = text.content();
   parse::YamlFile parsed;
   if (is_json_kind(file)) {
     parsed = parse::parse_json(content);
@@ -109,7 +110,7 @@ void add_structured(RepoModel& model, SourceFile& file, std::string_view content
     }
   }
   // Supply-chain line facts the YAML tree drops (uses comments, block-script starts).
-  read_line_facts(content, file.path, model);
+  read_line_facts(text, file.path, model);
   if (file.kind == walk::FileKind::kCompose) {
     learn_from_compose(set, model);
     if (!set.documents.empty() && set.documents.front().is_map())
@@ -141,15 +142,17 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
   auto suppressions = parse::find_suppressions(content);
   if (!suppressions.empty()) model.suppressions[path] = std::move(suppressions);
 
+  // Split into lines at most once, by the first learner that needs lines.
+  const FileText text(content);
   if (walk::is_yaml_kind(file.kind) || is_json_kind(file))
-    add_structured(model, file, content, options);
+    add_structured(model, file, text, options);
   switch (file.kind) {
     case walk::FileKind::kPackageManifest: {
       const YamlDocumentSet* parsed =
           !model.yaml_files.empty() && model.yaml_files.back().path == path
               ? &model.yaml_files.back()
               : nullptr;
-      learn_from_manifest(file, content, parsed, model);
+      learn_from_manifest(file, text, parsed, model);
       break;
     }
     case walk::FileKind::kDockerfile: {
@@ -178,10 +181,10 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     default:
       break;
   }
-  learn_coverage(file, content, model);
-  learn_app_facts(file, content, model);
-  learn_env_reads(file, content, model);
-  learn_resilience(file, content, model);
+  learn_coverage(file, text, model);
+  learn_app_facts(file, text, model);
+  learn_env_reads(file, text, model);
+  learn_resilience(file, text, model);
   model.files.push_back(std::move(file));
 }
 

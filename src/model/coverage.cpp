@@ -286,7 +286,7 @@ void learn_nycrc(const std::string& path, std::string_view content, const std::s
 }
 
 // INI and TOML files of Python tools: pytest, tox, setup.cfg, pyproject.toml, .coveragerc, mypy.
-void learn_python_config(const std::string& path, std::string_view name, std::string_view content,
+void learn_python_config(const std::string& path, std::string_view name, const FileText& file_text,
                          RepoModel& model) {
   static const re2::RE2 kFailUnder(R"(^fail_under\s*=\s*["']?(\d+(?:\.\d+)?))");
   static const re2::RE2 kCov(R"((^|[\s"'\[,=])--cov($|[=\s"',\]]))");
@@ -294,7 +294,7 @@ void learn_python_config(const std::string& path, std::string_view name, std::st
   bool typed = false;
   bool collects = false;
   std::string directory = project_directory(path);
-  auto lines = core::split_lines(content);
+  const auto& lines = file_text.lines();
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view text = core::trim(lines[i]);
     if (text.empty() || text.front() == '#' || text.front() == ';') continue;
@@ -364,9 +364,9 @@ void learn_go_test_coverage(const std::string& path, const parse::Node& root, Re
   }
 }
 
-void learn_makefile(const std::string& path, std::string_view content, RepoModel& model) {
+void learn_makefile(const std::string& path, const FileText& text, RepoModel& model) {
   std::string directory = project_directory(path);
-  auto lines = core::split_lines(content);
+  const auto& lines = text.lines();
   std::vector<size_t> current;  // indexes into scripts of the targets being defined
   auto add_recipe = [&](std::string_view recipe, int line) {
     std::string text(core::trim(recipe));
@@ -571,7 +571,8 @@ void CoverageFacts::merge(CoverageFacts& part) {
   append(facts, part.facts);
 }
 
-void learn_coverage(const SourceFile& file, std::string_view content, RepoModel& model) {
+void learn_coverage(const SourceFile& file, const FileText& text, RepoModel& model) {
+  std::string_view content = text.content();
   const std::string& path = file.path;
   std::string_view name = base_name(path);
   std::string directory = project_directory(path);
@@ -599,7 +600,7 @@ void learn_coverage(const SourceFile& file, std::string_view content, RepoModel&
   } else if (name == "pytest.ini" || name == "tox.ini" || name == "setup.cfg" ||
              name == "pyproject.toml" || name == ".coveragerc" || name == "mypy.ini" ||
              name == ".mypy.ini") {
-    learn_python_config(path, name, content, model);
+    learn_python_config(path, name, text, model);
     if (name == "mypy.ini" || name == ".mypy.ini") {
       add_fact(model, ProjectFactKind::kTyped, "python", path, 1, std::string(name));
     }
@@ -615,7 +616,7 @@ void learn_coverage(const SourceFile& file, std::string_view content, RepoModel&
     if (const parse::Node* root = parsed_root(model, path))
       learn_go_test_coverage(path, *root, model);
   } else if (name == "Makefile" || name == "makefile" || name == "GNUmakefile") {
-    learn_makefile(path, content, model);
+    learn_makefile(path, text, model);
   } else if (name == "pom.xml") {
     learn_jvm_build(path, content, "maven", model);
   } else if (name == "build.gradle" || name == "build.gradle.kts") {

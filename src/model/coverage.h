@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/file_text.h"
 #include "model/step_kinds.h"
 #include "walk/roles.h"
 
@@ -68,7 +69,7 @@ struct CoverageFacts {
 
 // Build-time hook: learns from one file's name and content (and, for workflows, actions and
 // package.json, from what the builder already extracted from it).
-void learn_coverage(const SourceFile& file, std::string_view content, RepoModel& model);
+void learn_coverage(const SourceFile& file, const FileText& text, RepoModel& model);
 
 // The thresholds a command line sets: --cov-fail-under=80, --check-coverage --lines 90, ...
 std::vector<CoverageThreshold> thresholds_in_command(std::string_view command);

@@ -15,8 +15,8 @@ constexpr std::array kDotenvLibraries = {"dotenv",      "python-dotenv", "godote
                                          "dotenv-java", "dotenvy",       "pydantic-settings",
                                          "dotenv-rails"};
 
-void find_dotenv_in_text(const std::string& path, std::string_view content, RepoModel& model) {
-  auto lines = core::split_lines(content);
+void find_dotenv_in_text(const std::string& path, const FileText& text, RepoModel& model) {
+  const auto& lines = text.lines();
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = core::trim(lines[i]);
     // A dependency named in a comment ("# dropped python-dotenv") is not a dependency.
@@ -57,14 +57,14 @@ void find_dotenv_in_package_json(const YamlDocumentSet& parsed, RepoModel& model
 
 }  // namespace
 
-void learn_from_manifest(const SourceFile& file, std::string_view content,
+void learn_from_manifest(const SourceFile& file, const FileText& text,
                          const YamlDocumentSet* parsed, RepoModel& model) {
   model.ecosystems.push_back({file.ecosystem, file.path, project_directory(file.path)});
   if (file.ecosystem == "npm") {
     if (parsed != nullptr) find_dotenv_in_package_json(*parsed, model);
   } else if (file.ecosystem == "python" || file.ecosystem == "go" || file.ecosystem == "ruby" ||
              file.ecosystem == "cargo") {
-    find_dotenv_in_text(file.path, content, model);
+    find_dotenv_in_text(file.path, text, model);
   }
 }
 

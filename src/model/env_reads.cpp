@@ -397,7 +397,8 @@ bool is_platform_variable(std::string_view name) {
   return false;
 }
 
-void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel& model) {
+void learn_env_reads(const SourceFile& file, const FileText& text, RepoModel& model) {
+  std::string_view content = text.content();
   if (content.size() > kMaxBytes) return;
   EnvFacts& facts = model.env;
   std::string_view ecosystem = ecosystem_of(file.path);
@@ -409,7 +410,7 @@ void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel
       !ends_with(file.path, ".json") && file.kind != walk::FileKind::kEnvFile)
     return;
   if (minified(content)) return;
-  std::vector<std::string_view> lines = core::split_lines(content);
+  const std::vector<std::string_view>& lines = text.lines();
   // The read patterns of the file's ecosystem whose token occurs in it: most files have none.
   std::vector<const ReadPattern*> patterns;
   for (const auto& pattern : kReadPatterns) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/file_text.h"
+
 namespace golive::model {
 
 struct RepoModel;
@@ -47,7 +49,7 @@ struct EnvFacts {
 
 // Build-time hook: learns from one file's content. Bounded: files over 2 MiB and minified
 // files are skipped.
-void learn_env_reads(const SourceFile& file, std::string_view content, RepoModel& model);
+void learn_env_reads(const SourceFile& file, const FileText& text, RepoModel& model);
 
 // Names the platform or the toolchain sets (PATH, HOME, NODE_ENV, CI, GITHUB_*, ...): not part
 // of the service's configuration.

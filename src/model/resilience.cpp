@@ -588,7 +588,8 @@ void ResilienceFacts::merge(ResilienceFacts& part) {
                     std::make_move_iterator(part.migrations.end()));
 }
 
-void learn_resilience(const SourceFile& file, std::string_view content, RepoModel& model) {
+void learn_resilience(const SourceFile& file, const FileText& text, RepoModel& model) {
+  std::string_view content = text.content();
   if (content.size() > kMaxBytes || file.kind == walk::FileKind::kDoc) return;
   ResilienceFacts& facts = model.resilience;
   bool automation = is_automation(file);
@@ -607,7 +608,7 @@ void learn_resilience(const SourceFile& file, std::string_view content, RepoMode
       });
   bool terraform = file.kind == walk::FileKind::kTerraform || ends_with(name, ".tf");
   if (!automation && !manifest && !migration_candidate && !terraform) return;
-  std::vector<std::string_view> lines = core::split_lines(content);
+  const std::vector<std::string_view>& lines = text.lines();
   if (automation) scan_backups(file, content, lines, facts);
   if (manifest) scan_dependencies(file, lines, facts);
   if (terraform) scan_terraform_databases(file, lines, facts);

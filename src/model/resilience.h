@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/file_text.h"
+
 namespace golive::model {
 
 struct RepoModel;
@@ -62,7 +64,7 @@ struct ResilienceFacts {
 
 // Build-time hook: learns from one file's name and content. Bounded: files over 2 MiB and
 // docs are skipped; source code is read only for migrations and dependency manifests.
-void learn_resilience(const SourceFile& file, std::string_view content, RepoModel& model);
+void learn_resilience(const SourceFile& file, const FileText& text, RepoModel& model);
 
 // ---- rule-time queries ---------------------------------------------------------------------
 

@@ -310,21 +310,16 @@ void read_step_facts(const std::vector<std::string_view>& lines, Step& step) {
 
 }  // namespace
 
-void read_line_facts(std::string_view content, const std::string& path, RepoModel& model) {
-  std::vector<std::string_view> lines;
-  auto split_once = [&] {
-    if (lines.empty()) lines = core::split_lines(content);
-  };
+void read_line_facts(const FileText& text, const std::string& path, RepoModel& model) {
   if (!model.workflows.empty() && model.workflows.back().path == path) {
-    split_once();
+    const auto& lines = text.lines();
     for (auto& job : model.workflows.back().jobs) {
       if (job.uses_line > 0) job.uses_comment = trailing_comment(line_at(lines, job.uses_line));
       for (auto& step : job.steps) read_step_facts(lines, step);
     }
   }
   if (!model.actions.empty() && model.actions.back().path == path) {
-    split_once();
-    for (auto& step : model.actions.back().steps) read_step_facts(lines, step);
+    for (auto& step : model.actions.back().steps) read_step_facts(text.lines(), step);
   }
 }
 

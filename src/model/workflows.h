@@ -1,4 +1,5 @@
 #pragma once
+#include "model/file_text.h"
 #include "model/model.h"
 
 namespace golive::model {
@@ -15,7 +16,7 @@ Workflow extract_gitlab_pipeline(const std::string& path, const parse::Node& roo
 
 // Reads what the YAML tree drops from the raw text of the workflow or action just extracted
 // from path: trailing "# v4.1.1" comments of uses lines and where block-scalar scripts start.
-void read_line_facts(std::string_view content, const std::string& path, RepoModel& model);
+void read_line_facts(const FileText& text, const std::string& path, RepoModel& model);
 
 // Once every file is in: a step that uses a local composite action also does what its steps do.
 void link_local_actions(RepoModel& model);
