@@ -255,7 +255,12 @@ bool has_template_lines(std::string_view rel_path, std::string_view head) {
     return false;
   int block_indent = -1;
   std::string_view heredoc;
-  for (std::string_view line : core::split_lines(head)) {
+  // Line by line without building a vector: this runs on every YAML and JSON file of the walk.
+  for (size_t start = 0, end = 0; start < head.size(); start = end + 1) {
+    end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view line = head.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
     size_t first = line.find_first_not_of(" \t");
     std::string_view text = first == std::string_view::npos ? "" : line.substr(first);
     if (!heredoc.empty()) {
