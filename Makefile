@@ -52,7 +52,8 @@ format-check: deps
 
 # clang-tidy with .clang-tidy over every source under src/, from the tidy preset's compile
 # commands (clang, so the flags are clang's own).
-tidy: deps
+tidy:
+	@scripts/install-deps.sh tidy
 	@cmake --preset tidy >/dev/null
 	@cmake --build --preset tidy --target golive_secret_db_gen >/dev/null
 	@git ls-files 'src/*.cpp' | xargs -P 2 -n 8 clang-tidy -p build-tidy --quiet
