@@ -128,11 +128,11 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
   SourceFile file{path, classification.kind, classification.ecosystem, content.size(),
                   looks_binary(content)};
   if (file.binary) {
-    file.role = options.roles.of_path(path);
+    file.role = options.roles.of_path(path, file.kind);
     model.files.push_back(std::move(file));
     return;
   }
-  file.role = options.roles.of_file(path, content);
+  file.role = options.roles.of_file(path, content, file.kind);
   if (options.find_secrets) {
     auto secrets_found = secrets::Detector::builtin().scan(content, path, in_tests(file));
     model.secret_findings.insert(model.secret_findings.end(),

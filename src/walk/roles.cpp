@@ -299,18 +299,22 @@ PathRole role_of_directory(std::string_view rel_dir) {
   return folders_role(core::split(rel_dir, '/'));
 }
 
-PathRole role_of_path(std::string_view rel_path) {
+PathRole role_of_path(std::string_view rel_path, FileKind kind) {
   std::string_view name = core::base_name(rel_path);
   std::string lower = core::to_lower(name);
   PathRole role =
       stronger(role_of_directory(core::directory_name(rel_path)), name_role(name, lower));
-  if (is_cookiecutter_path(rel_path) || classify_path(rel_path).kind == FileKind::kHelmTemplate)
+  if (is_cookiecutter_path(rel_path) || kind == FileKind::kHelmTemplate)
     role = stronger(role, PathRole::kTemplate);
   return role;
 }
 
-PathRole role_of_file(std::string_view rel_path, std::string_view content) {
-  PathRole role = role_of_path(rel_path);
+PathRole role_of_path(std::string_view rel_path) {
+  return role_of_path(rel_path, classify_path(rel_path).kind);
+}
+
+PathRole role_of_file(std::string_view rel_path, std::string_view content, FileKind kind) {
+  PathRole role = role_of_path(rel_path, kind);
   if (rank(role) <= rank(PathRole::kGenerated)) return role;
   if (has_generated_header(content.substr(0, kHeaderBytes))) return PathRole::kGenerated;
   if (rank(role) > rank(PathRole::kTemplate) &&
@@ -329,14 +333,23 @@ std::optional<PathRole> RoleMap::overridden(std::string_view rel_path) const {
   return role;
 }
 
-PathRole RoleMap::of_file(std::string_view rel_path, std::string_view content) const {
+PathRole role_of_file(std::string_view rel_path, std::string_view content) {
+  return role_of_file(rel_path, content, classify_path(rel_path).kind);
+}
+
+PathRole RoleMap::of_file(std::string_view rel_path, std::string_view content,
+                          FileKind kind) const {
   if (auto role = overridden(rel_path)) return *role;
-  return role_of_file(rel_path, content);
+  return role_of_file(rel_path, content, kind);
+}
+
+PathRole RoleMap::of_path(std::string_view rel_path, FileKind kind) const {
+  if (auto role = overridden(rel_path)) return *role;
+  return role_of_path(rel_path, kind);
 }
 
 PathRole RoleMap::of_path(std::string_view rel_path) const {
-  if (auto role = overridden(rel_path)) return *role;
-  return role_of_path(rel_path);
+  return of_path(rel_path, classify_path(rel_path).kind);
 }
 
 PathRole RoleMap::of_directory(std::string_view rel_dir) const {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "walk/classify.h"
+
 namespace golive::walk {
 
 // When a path matches several conventions, the earliest role in this precedence wins:
@@ -33,12 +35,15 @@ std::span<const PathRole> all_roles();
 
 // The role path conventions give a repository-relative path.
 PathRole role_of_path(std::string_view rel_path);
+// The same, for a caller that already classified the path (the walk does, once per file).
+PathRole role_of_path(std::string_view rel_path, FileKind kind);
 // The role of a directory from its folder names alone: what a file directly in it would be
 // when its own name says nothing. "" is the repository root (product).
 PathRole role_of_directory(std::string_view rel_dir);
 // role_of_path refined by the file's first bytes: a generated-code header, or lines that are
 // template actions ({{- if }}, {% for %}) where the file's own syntax would be.
 PathRole role_of_file(std::string_view rel_path, std::string_view content);
+PathRole role_of_file(std::string_view rel_path, std::string_view content, FileKind kind);
 
 // A .golive.yml `paths:` entry: files matching glob have role, whatever the conventions say.
 struct RoleOverride {
@@ -52,7 +57,10 @@ class RoleMap {
   RoleMap() = default;
   explicit RoleMap(std::vector<RoleOverride> overrides);
 
-  [[nodiscard]] PathRole of_file(std::string_view rel_path, std::string_view content) const;
+  // kind is the path's walk::classify_path kind, which the caller already has.
+  [[nodiscard]] PathRole of_file(std::string_view rel_path, std::string_view content,
+                                 FileKind kind) const;
+  [[nodiscard]] PathRole of_path(std::string_view rel_path, FileKind kind) const;
   [[nodiscard]] PathRole of_path(std::string_view rel_path) const;
   [[nodiscard]] PathRole of_directory(std::string_view rel_dir) const;
 

@@ -509,12 +509,6 @@ Tier classify_name(std::string_view name, bool job_name) {
   return Tier::kUnknown;
 }
 
-std::vector<ScriptLine> logical_lines(std::string_view script) {
-  std::vector<ScriptLine> out;
-  for (auto& line : parse::logical_lines(script)) out.push_back({std::move(line.text), line.first});
-  return out;
-}
-
 bool is_deploy_line(std::string_view line) {
   std::string_view trimmed = core::trim(line);
   if (trimmed.empty() || trimmed.front() == '#') return false;
@@ -551,7 +545,7 @@ bool is_deploy_line(std::string_view line) {
 namespace {
 
 bool deploys_at_depth(const RepoModel& model, const Step& step, int depth) {
-  for (const auto& line : logical_lines(step.run)) {
+  for (const auto& line : parse::logical_lines(step.run)) {
     if (is_deploy_line(line.text)) return true;
   }
   if (step.uses.empty()) return false;
@@ -567,7 +561,7 @@ bool deploys_at_depth(const RepoModel& model, const Step& step, int depth) {
     return false;
   }
   for (const auto& kv : step.with) {
-    for (const auto& line : logical_lines(kv.value)) {
+    for (const auto& line : parse::logical_lines(kv.value)) {
       if (is_deploy_line(line.text)) return true;
     }
   }
@@ -768,10 +762,10 @@ std::vector<DeployStep> deploy_steps(const RepoModel& model, const Workflow& wor
     if (!is_deploy_step(model, step)) continue;
     DeployStep found{&step, &job,      workflow.path,
                      i,     step.uses, step.uses_line > 0 ? step.uses_line : step.line};
-    for (const auto& line : logical_lines(step.run)) {
+    for (const auto& line : parse::logical_lines(step.run)) {
       if (!is_deploy_line(line.text)) continue;
       found.command = core::excerpt(line.text, 80);
-      found.line = step.run_line_at(line.index);
+      found.line = step.run_line_at(line.first);
       break;
     }
     if (found.line == 0) found.line = step.line;
@@ -827,7 +821,7 @@ void collect_targets(const RepoModel& model, const Workflow& workflow, const Job
   for (const auto& step : steps) add_targets(targets, step.step->name, "step name", context);
   if (!targets.empty()) return;
   for (const auto& step : steps) {
-    for (const auto& line : logical_lines(step.step->run)) {
+    for (const auto& line : parse::logical_lines(step.step->run)) {
       if (!is_deploy_line(line.text)) continue;
       for (const auto& expanded : expand(line.text, context)) {
         for (const auto& argument : command_arguments(expanded))
@@ -1091,7 +1085,7 @@ bool publishes_image(const Step& step) {
     return push != nullptr && core::to_lower(push->value) != "false";
   }
   if (uses == "redhat-actions/push-to-registry") return true;
-  for (const auto& line : logical_lines(step.run)) {
+  for (const auto& line : parse::logical_lines(step.run)) {
     std::string lower = core::to_lower(line.text);
     if (!lower.empty() && lower.front() == '#') continue;
     for (std::string_view needle :

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "parse/shell.h"
 
 namespace golive::rules::deploy {
 
@@ -79,14 +80,6 @@ bool is_deploy_step(const model::RepoModel& model, const model::Step& step);
 // True when a line of script deploys; a dry run, a `kubectl rollout status` check, an echo or a
 // comment does not.
 bool is_deploy_line(std::string_view line);
-
-// Logical lines of a script: "\"-continued lines are joined; each keeps the index of its first
-// physical line.
-struct ScriptLine {
-  std::string text;
-  size_t index = 0;
-};
-std::vector<ScriptLine> logical_lines(std::string_view script);
 
 // Jobs that run after job: those that need it (transitively) and, in GitLab, jobs without
 // `needs:` in a later stage.

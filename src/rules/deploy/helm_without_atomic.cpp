@@ -95,14 +95,14 @@ struct HelmLine {
 // Each helm upgrade/install without --atomic in a step: in its script or an action's inputs.
 std::vector<HelmLine> unguarded_helm(const model::Step& step) {
   std::vector<HelmLine> out;
-  for (const auto& line : logical_lines(step.run)) {
+  for (const auto& line : parse::logical_lines(step.run)) {
     if (is_helm_release(line.text) && !is_atomic(line.text)) {
-      out.push_back({core::excerpt(line.text, 100), step.run_line_at(line.index),
+      out.push_back({core::excerpt(line.text, 100), step.run_line_at(line.first),
                      contains(line.text, "--wait")});
     }
   }
   for (const auto& input : step.with) {
-    for (const auto& line : logical_lines(input.value)) {
+    for (const auto& line : parse::logical_lines(input.value)) {
       if (is_helm_release(line.text) && !is_atomic(line.text)) {
         out.push_back({core::excerpt(line.text, 100), input.line, contains(line.text, "--wait")});
       }
@@ -113,7 +113,7 @@ std::vector<HelmLine> unguarded_helm(const model::Step& step) {
 
 bool has_helm(const std::vector<model::Step>& steps) {
   return std::any_of(steps.begin(), steps.end(), [](const model::Step& step) {
-    for (const auto& line : logical_lines(step.run)) {
+    for (const auto& line : parse::logical_lines(step.run)) {
       if (is_helm_release(line.text)) return true;
     }
     return std::any_of(step.with.begin(), step.with.end(),

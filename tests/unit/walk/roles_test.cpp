@@ -129,7 +129,8 @@ TEST(Roles, OverridesWinTheLastMatch) {
   EXPECT_EQ(roles.of_path("deploy/testing/keep.yaml"), PathRole::kProduct);
   EXPECT_EQ(roles.of_path("examples/production/app.yaml"), PathRole::kProduct);
   EXPECT_EQ(roles.of_path("examples/other/app.yaml"), PathRole::kExample);
-  EXPECT_EQ(roles.of_file("examples/production/x.yaml", "{{- if x }}\n"), PathRole::kProduct);
+  EXPECT_EQ(roles.of_file("examples/production/x.yaml", "{{- if x }}\n", FileKind::kYaml),
+            PathRole::kProduct);
   EXPECT_EQ(roles.of_directory("deploy/testing"), PathRole::kFixture);
   EXPECT_EQ(roles.of_directory("examples/production"), PathRole::kProduct);
   EXPECT_EQ(RoleMap().of_directory("examples/production"), PathRole::kExample);

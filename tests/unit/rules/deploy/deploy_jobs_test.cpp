@@ -32,13 +32,14 @@ TEST(DeployTier, ClassifiesEnvironmentNamesByWord) {
 }
 
 TEST(DeployLines, JoinsBackslashContinuations) {
-  auto lines = logical_lines(
+  // Deploy detection reads scripts through the shared joiner (parse/shell.h).
+  auto lines = parse::logical_lines(
       "echo start\nhelm upgrade --install app ./chart \\\n  --atomic \\\n  --wait\necho done\n");
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[1].index, 1u);
+  EXPECT_EQ(lines[1].first, 1u);
   EXPECT_NE(lines[1].text.find("--atomic"), std::string::npos);
   EXPECT_NE(lines[1].text.find("--wait"), std::string::npos);
-  EXPECT_EQ(lines[2].index, 4u);
+  EXPECT_EQ(lines[2].first, 4u);
 }
 
 TEST(DeployLines, ChecksAndDryRunsAreNotDeploys) {
