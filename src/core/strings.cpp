@@ -151,4 +151,9 @@ std::string excerpt(std::string_view text, size_t max_chars) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
+bool is_truthy_text(std::string_view value) {
+  std::string lower = to_lower(trim(value));
+  return lower == "true" || lower == "yes" || lower == "1" || lower == "on";
+}
+
 }  // namespace golive::core

@@ -20,6 +20,11 @@ inline bool starts_with(std::string_view text, std::string_view prefix) {
 inline bool ends_with(std::string_view text, std::string_view suffix) {
   return text.ends_with(suffix);
 }
+// "true", "yes", "1" or "on", in any case: a boolean written as text (an env value, an input).
+bool is_truthy_text(std::string_view value);
+inline bool contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
 // An ASCII letter, digit or underscore: a character of a name in most languages.
 inline bool is_identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

@@ -2,7 +2,8 @@
 // What the application code says about how it runs in production: the instrumentation,
 // runtime-security and health libraries it uses, its CORS settings, and the load tests that
 // exercise it. Read once per file during the walk (learn_app_facts); the library knowledge
-// lives in data tables in app_facts.cpp, one small extractor per kind of evidence.
+// lives in data tables, one small extractor per kind of evidence (app_libraries.cpp,
+// app_cors.cpp, app_load_tests.cpp; declared in the internal header app_extractors.h).
 #include <cstdint>
 #include <string>
 #include <string_view>

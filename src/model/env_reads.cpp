@@ -652,7 +652,7 @@ void add_helm_targets(const RepoModel& model, std::vector<EnvTarget>& targets) {
 
 }  // namespace
 
-std::vector<EnvTarget> env_targets(const RepoModel& model) {
+std::vector<EnvTarget> find_env_targets(const RepoModel& model) {
   std::vector<EnvTarget> targets;
   for (const auto& compose : model.compose_files) {
     std::string compose_dir = std::string(core::directory_name(compose.path));

@@ -71,7 +71,7 @@ struct EnvTarget {
 // Dockerfile, and Helm charts whose name or image repository does. Kubernetes envFrom of a
 // ConfigMap or Secret in the same environment provides its keys; envFrom of one that is not in
 // the repository provides everything (it cannot be checked). The Dockerfile's ENV provides too.
-std::vector<EnvTarget> env_targets(const RepoModel& model);
+std::vector<EnvTarget> find_env_targets(const RepoModel& model);
 
 // True when path lies within directory ("" and "." hold everything).
 bool env_path_within(std::string_view path, std::string_view directory);

@@ -1,8 +1,40 @@
 #include "model/model.h"
 
 #include <algorithm>
+#include <stdexcept>
+
+#include "model/derived.h"
 
 namespace golive::model {
+
+RepoModel::RepoModel() : derived_(std::make_unique<DerivedFacts>()) {}
+RepoModel::~RepoModel() = default;
+RepoModel::RepoModel(RepoModel&&) noexcept = default;
+RepoModel& RepoModel::operator=(RepoModel&&) noexcept = default;
+
+const std::vector<deploy::DeployJob>& RepoModel::deploy_jobs() const {
+  return derived_->deploy_jobs.get([this] { return deploy::find_deploy_jobs(*this); });
+}
+
+const std::vector<deploy::Deployable>& RepoModel::deployables() const {
+  return derived_->deployables.get([this] { return deploy::find_deployables(*this); });
+}
+
+const StepScope& RepoModel::step_scope(const Workflow& workflow) const {
+  const auto& scopes = derived_->step_scopes.get([this] {
+    std::deque<StepScope> out;
+    for (const auto& each : workflows) out.emplace_back(*this, each);
+    return out;
+  });
+  for (size_t i = 0; i < workflows.size(); ++i) {
+    if (&workflows[i] == &workflow) return scopes[i];
+  }
+  throw std::logic_error("step_scope: the workflow is not one of the model's");
+}
+
+const std::vector<EnvTarget>& RepoModel::env_targets() const {
+  return derived_->env_targets.get([this] { return find_env_targets(*this); });
+}
 
 bool RepoModel::has_kind(walk::FileKind kind) const {
   return std::any_of(files.begin(), files.end(),

@@ -26,6 +26,13 @@
 
 namespace golive::model {
 
+namespace deploy {
+struct DeployJob;
+struct Deployable;
+}  // namespace deploy
+class StepScope;
+struct DerivedFacts;
+
 struct SourceFile {
   std::string path;
   walk::FileKind kind = walk::FileKind::kOther;
@@ -88,6 +95,13 @@ struct ParseProblem {
 };
 
 struct RepoModel {
+  RepoModel();
+  ~RepoModel();
+  RepoModel(RepoModel&&) noexcept;
+  RepoModel& operator=(RepoModel&&) noexcept;
+  RepoModel(const RepoModel&) = delete;
+  RepoModel& operator=(const RepoModel&) = delete;
+
   std::string root;
   std::vector<SourceFile> files;            // sorted by path
   std::vector<YamlDocumentSet> yaml_files;  // sorted by path when built by build_model
@@ -138,6 +152,20 @@ struct RepoModel {
   // The document a Kubernetes object was read from, or nullptr.
   [[nodiscard]] const parse::Node* object_node(const K8sObject& object) const;
   [[nodiscard]] const CompositeAction* action_at(std::string_view directory) const;
+
+  // Facts derived from the whole model on first use, once (model/derived.h). The model must be
+  // complete before the first call: what is derived is kept.
+  // Every CI job that deploys (model/deploy_jobs.h).
+  [[nodiscard]] const std::vector<deploy::DeployJob>& deploy_jobs() const;
+  // Files that say the repository ships something to run somewhere, best evidence first.
+  [[nodiscard]] const std::vector<deploy::Deployable>& deployables() const;
+  // The steps that run with one of this model's workflows (model/step_scope.h).
+  [[nodiscard]] const StepScope& step_scope(const Workflow& workflow) const;
+  // Deploy targets that run the repository's code, with the variables they provide.
+  [[nodiscard]] const std::vector<EnvTarget>& env_targets() const;
+
+ private:
+  std::unique_ptr<DerivedFacts> derived_;
 };
 
 }  // namespace golive::model

@@ -1,22 +1,21 @@
 #include <algorithm>
 
 #include "core/strings.h"
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
-namespace {
 
-bool contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
+namespace {
 
 // "helm upgrade" or "helm install" that changes a cluster, also after global flags
 // ("helm --kube-context prod upgrade"); not a dry run, not help, not an echo.
 bool is_helm_release(std::string_view line) {
   std::string lower = core::to_lower(core::trim(line));
   if (lower.empty() || lower.front() == '#' || lower.rfind("echo ", 0) == 0) return false;
-  if (contains(lower, "--dry-run") || contains(lower, "--help")) return false;
+  if (core::contains(lower, "--dry-run") || core::contains(lower, "--help")) return false;
   std::vector<std::string> words;
   for (auto& word : core::split(lower, ' ')) {
     if (!word.empty()) words.push_back(word);
@@ -38,16 +37,16 @@ bool is_helm_release(std::string_view line) {
 
 bool is_atomic(std::string_view line) {
   std::string lower = core::to_lower(line);
-  return contains(lower, "--atomic") || contains(lower, "--rollback-on-failure");
+  return core::contains(lower, "--atomic") || core::contains(lower, "--rollback-on-failure");
 }
 
 bool is_rollback(const model::Step& step) {
   std::string lower = core::to_lower(step.run);
-  if (contains(lower, "helm rollback") || contains(lower, "kubectl rollout undo") ||
-      contains(lower, "rollback.sh") || contains(lower, "argocd app rollback")) {
+  if (core::contains(lower, "helm rollback") || core::contains(lower, "kubectl rollout undo") ||
+      core::contains(lower, "rollback.sh") || core::contains(lower, "argocd app rollback")) {
     return true;
   }
-  return contains(core::to_lower(step.if_condition), "failure()");
+  return core::contains(core::to_lower(step.if_condition), "failure()");
 }
 
 bool job_rolls_back(const model::Job& job) {
@@ -98,13 +97,14 @@ std::vector<HelmLine> unguarded_helm(const model::Step& step) {
   for (const auto& line : parse::logical_lines(step.run)) {
     if (is_helm_release(line.text) && !is_atomic(line.text)) {
       out.push_back({core::excerpt(line.text, 100), step.run_line_at(line.first),
-                     contains(line.text, "--wait")});
+                     core::contains(line.text, "--wait")});
     }
   }
   for (const auto& input : step.with) {
     for (const auto& line : parse::logical_lines(input.value)) {
       if (is_helm_release(line.text) && !is_atomic(line.text)) {
-        out.push_back({core::excerpt(line.text, 100), input.line, contains(line.text, "--wait")});
+        out.push_back(
+            {core::excerpt(line.text, 100), input.line, core::contains(line.text, "--wait")});
       }
     }
   }

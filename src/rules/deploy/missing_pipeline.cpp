@@ -1,9 +1,12 @@
 #include <set>
 
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 // Argo CD and Flux objects: the cluster pulls what the repository declares.
@@ -29,12 +32,12 @@ bool publishes_any_image(const model::RepoModel& model) {
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty()) return context.not_applicable("no CI workflow");
-  auto deployables = find_deployables(model);
+  const auto& deployables = model.deployables();
   if (deployables.empty()) {
     return context.not_applicable(
         "nothing deployable: no Dockerfile, Kubernetes manifest, Helm chart or Terraform");
   }
-  if (!find_deploy_jobs(model).empty()) return;
+  if (!model.deploy_jobs().empty()) return;
   for (const auto& object : model.k8s_objects) {
     if (is_gitops_object(object)) return;
   }

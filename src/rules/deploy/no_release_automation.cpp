@@ -1,11 +1,14 @@
 #include <array>
 
 #include "core/strings.h"
+#include "model/deploy_jobs.h"
 #include "rules/common.h"
-#include "rules/deploy/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 // Configuration files of release and changelog tools, by file name.
@@ -87,7 +90,7 @@ bool gitlab_release_job(const model::RepoModel& model, const model::Workflow& wo
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty()) return context.not_applicable("no CI workflow");
-  if (find_deployables(model).empty() && find_deploy_jobs(model).empty())
+  if (model.deployables().empty() && model.deploy_jobs().empty())
     return context.not_applicable("nothing is deployed");
   for (const auto& file : model.files) {
     if (is_release_config(file.path)) return;

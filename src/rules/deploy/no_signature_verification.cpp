@@ -1,15 +1,14 @@
 #include <algorithm>
 
 #include "core/strings.h"
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
-namespace {
 
-bool contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
+namespace {
 
 // Deploys that run container images: Kubernetes, Helm, Argo CD, Flux, container platforms.
 bool deploys_containers(const DeployStep& step) {
@@ -18,7 +17,7 @@ bool deploys_containers(const DeployStep& step) {
        {"helm ", "kubectl", "argocd", "flux ", "kustomize", "skaffold", "k8s-deploy",
         "deploy-cloudrun", "gcloud run", "aws ecs", "ecs-deploy", "containerapp", "docker stack",
         "kamal", "flyctl", "fly deploy", "heroku container"}) {
-    if (contains(text, word)) return true;
+    if (core::contains(text, word)) return true;
   }
   return false;
 }
@@ -28,7 +27,7 @@ bool deploys_no_images(const DeployStep& step) {
   std::string text = core::to_lower(step.command + " " + step.step->uses);
   for (std::string_view word : {"terraform", "pulumi", "cdk deploy", "cloudformation", "sam deploy",
                                 "wrangler", "firebase", "netlify", "vercel"}) {
-    if (contains(text, word)) return true;
+    if (core::contains(text, word)) return true;
   }
   return false;
 }
@@ -72,16 +71,17 @@ bool signs_anywhere(const model::RepoModel& model) {
 void check(RuleContext& context) {
   const auto& model = context.model();
   bool builds = builds_images(model);
-  std::vector<DeployJob> production;
-  for (auto& deploy : find_deploy_jobs(model)) {
+  std::vector<const DeployJob*> production;
+  for (const auto& deploy : model.deploy_jobs()) {
     if (deploy.deploys_to(Tier::kProduction) && deploys_images(deploy, builds))
-      production.push_back(std::move(deploy));
+      production.push_back(&deploy);
   }
   if (production.empty())
     return context.not_applicable("no CI job deploys container images to production");
   if (admission_policy(model) != nullptr) return;
   bool signs = signs_anywhere(model);
-  for (const auto& deploy : production) {
+  for (const DeployJob* production_deploy : production) {
+    const DeployJob& deploy = *production_deploy;
     auto before = steps_before(model, deploy);
     if (std::any_of(before.begin(), before.end(), [](const model::Step* step) {
           return step->is(model::StepKind::kVerifySignature);

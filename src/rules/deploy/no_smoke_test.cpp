@@ -1,10 +1,13 @@
 #include <algorithm>
 
 #include "core/strings.h"
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 // A step that checks the deployed service: a smoke test, a health probe, post-deploy tests.
@@ -23,7 +26,7 @@ bool checks_service(const model::Step& step) {
 void check(RuleContext& context) {
   const auto& model = context.model();
   bool any = false;
-  for (const auto& deploy : find_deploy_jobs(model)) {
+  for (const auto& deploy : model.deploy_jobs()) {
     // Per pull request previews are not what goes live.
     bool preview_only = !deploy.targets.empty() &&
                         std::all_of(deploy.targets.begin(), deploy.targets.end(),

@@ -1,9 +1,12 @@
 #include <algorithm>
 
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 std::string when_it_runs(const Schedule& schedule) {
@@ -16,7 +19,7 @@ std::string when_it_runs(const Schedule& schedule) {
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty()) return context.not_applicable("no CI workflow");
-  auto jobs = find_deploy_jobs(model);
+  const auto& jobs = model.deploy_jobs();
   if (jobs.empty()) return context.not_applicable("no CI job deploys");
   bool previews_only = std::all_of(jobs.begin(), jobs.end(), [](const DeployJob& job) {
     return !job.targets.empty() &&

@@ -1,12 +1,15 @@
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 void check(RuleContext& context) {
   bool any = false;
-  for (const auto& deploy : find_deploy_jobs(context.model())) {
+  for (const auto& deploy : context.model().deploy_jobs()) {
     const Target* target = deploy.target(Tier::kProduction);
     if (target == nullptr) continue;
     any = true;

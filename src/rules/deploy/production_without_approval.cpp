@@ -1,10 +1,13 @@
 #include <set>
 #include <utility>
 
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 #include "rules/rule.h"
 
 namespace golive::rules::deploy {
+
+using namespace model::deploy;  // NOLINT(google-build-using-namespace): the facts these rules
+                                // decide on
 namespace {
 
 // The first job of a reusable workflow call that deploys without declaring an environment.
@@ -48,7 +51,7 @@ void check_gitlab(RuleContext& context, const DeployJob& deploy, const Target& t
 void check(RuleContext& context) {
   bool any = false;
   Reported reported;
-  for (const auto& deploy : find_deploy_jobs(context.model())) {
+  for (const auto& deploy : context.model().deploy_jobs()) {
     const Target* target = deploy.target(Tier::kProduction);
     if (target == nullptr) continue;
     any = true;

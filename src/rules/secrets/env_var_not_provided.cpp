@@ -11,7 +11,7 @@ namespace {
 
 void check(RuleContext& context) {
   const auto& model = context.model();
-  std::vector<model::EnvTarget> targets = model::env_targets(model);
+  const std::vector<model::EnvTarget>& targets = model.env_targets();
   if (targets.empty())
     return context.not_applicable(
         "no deploy target runs the code: no compose service builds it and no Kubernetes "

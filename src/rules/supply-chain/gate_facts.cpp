@@ -94,194 +94,12 @@ bool is_build_push_action(const Step& step) {
   return uses_action(step, "docker/build-push-action") || uses_action(step, "docker/bake-action");
 }
 
-// What a reference to a remote reusable workflow or a GitLab include does, by its name.
-std::vector<StepKind> reference_kinds(std::string_view reference) {
-  std::string lower = core::to_lower(reference);
-  std::vector<std::string> tokens;
-  std::string current;
-  for (char c : lower) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      current += c;
-    } else if (!current.empty()) {
-      tokens.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  if (!current.empty()) tokens.push_back(current);
-  auto token = [&](std::initializer_list<std::string_view> names) {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
-      return std::find(names.begin(), names.end(), t) != names.end();
-    });
-  };
-  auto contains = [&](std::initializer_list<std::string_view> parts) {
-    return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
-      return lower.find(part) != std::string::npos;
-    });
-  };
-  std::vector<StepKind> kinds;
-  bool all = contains({"auto-devops"});
-  if (all || token({"sast", "codeql", "semgrep", "sonarqube", "sonarcloud"}))
-    kinds.push_back(StepKind::kSast);
-  if (all || contains({"secret-detection", "secret-scan", "secret_scan", "secretscan", "gitleaks",
-                       "trufflehog", "ggshield"})) {
-    kinds.push_back(StepKind::kSecretScan);
-  }
-  if (all || contains({"dependency-scanning", "dependency-review", "dependency-check",
-                       "osv-scanner", "pip-audit", "npm-audit", "govulncheck", "snyk"})) {
-    kinds.push_back(StepKind::kSca);
-  }
-  if (all || contains({"container-scanning", "container-scan", "image-scan", "trivy", "grype"}))
-    kinds.push_back(StepKind::kContainerScan);
-  if (token({"sbom"})) kinds.push_back(StepKind::kSbom);
-  if (token({"provenance", "slsa", "slsa3"}) || contains({"slsa-github-generator"}))
-    kinds.push_back(StepKind::kProvenance);
-  if (token({"cosign", "sign", "signing"})) kinds.push_back(StepKind::kSign);
-  return kinds;
-}
-
-Step reference_step(std::string reference, int line, std::vector<model::KeyValue> with) {
-  Step step;
-  step.uses = std::move(reference);
-  step.line = line;
-  step.with = std::move(with);
-  step.kinds = model::recognise_step(step.uses, "");
-  for (StepKind kind : reference_kinds(step.uses)) {
-    if (!step.is(kind)) step.kinds.push_back({kind, "", step.uses});
-  }
-  return step;
-}
-
-bool truthy_text(std::string_view value) {
-  std::string lower = core::to_lower(core::trim(value));
-  return lower == "true" || lower == "yes" || lower == "1" || lower == "on";
-}
-
 }  // namespace
-
-// ---- scope -------------------------------------------------------------------------------
-
-StepScope::StepScope(const model::RepoModel& model, const model::Workflow& workflow) {
-  collect(model, workflow);
-}
-
-bool StepScope::any(bool (*predicate)(const model::Step&)) const {
-  return std::any_of(steps_.begin(), steps_.end(),
-                     [predicate](const StepAt& at) { return predicate(*at.step); });
-}
-
-void StepScope::collect(const model::RepoModel& model, const model::Workflow& workflow) {
-  if (std::find(visited_.begin(), visited_.end(), workflow.path) != visited_.end()) return;
-  visited_.push_back(workflow.path);
-  for (const auto& job : workflow.jobs) {
-    for (const auto& step : job.steps) {
-      steps_.push_back({&workflow, &job, &step, workflow.path});
-      if (step.uses.rfind("./", 0) != 0) continue;
-      std::string directory = step.uses.substr(2);
-      while (!directory.empty() && directory.back() == '/') directory.pop_back();
-      if (const model::CompositeAction* action = model.action_at(directory)) {
-        for (const auto& inner : action->steps)
-          steps_.push_back({&workflow, &job, &inner, action->path});
-      }
-    }
-    if (job.uses.empty()) continue;
-    if (job.uses.rfind("./", 0) == 0) {
-      std::string callee = job.uses.substr(2, job.uses.find('@') - 2);
-      if (const model::Workflow* called = model.workflow_at(callee)) collect(model, *called);
-      continue;
-    }
-    owned_steps_.push_back(reference_step(job.uses, job.line, job.with));
-    steps_.push_back({&workflow, &job, &owned_steps_.back(), workflow.path});
-  }
-  if (workflow.system == model::CiSystem::kGitlabCi) {
-    add_gitlab_includes(model, workflow);
-    return;
-  }
-  if (workflow.is_reusable()) {
-    for (const auto& caller : model.workflows) {
-      for (const auto& job : caller.jobs) {
-        if (job.uses.rfind("./" + workflow.path, 0) == 0) collect(model, caller);
-      }
-    }
-  }
-}
-
-void StepScope::add_gitlab_includes(const model::RepoModel& model,
-                                    const model::Workflow& pipeline) {
-  const parse::Node* root = model.yaml_document(pipeline.path);
-  if (root == nullptr) return;
-  // GitLab's SLSA provenance: RUNNER_GENERATE_ARTIFACTS_METADATA on the pipeline or a job.
-  auto provenance_variable = [&](const parse::Node* variables) {
-    const parse::Node* value =
-        variables == nullptr ? nullptr : variables->find("RUNNER_GENERATE_ARTIFACTS_METADATA");
-    if (value == nullptr || !(value->truthy() || truthy_text(value->value))) return;
-    Step step;
-    step.name = "RUNNER_GENERATE_ARTIFACTS_METADATA";
-    step.line = value->key_mark.line;
-    step.kinds.push_back({StepKind::kProvenance, "", step.name});
-    owned_steps_.push_back(std::move(step));
-    steps_.push_back({&pipeline, nullptr, &owned_steps_.back(), pipeline.path});
-  };
-  provenance_variable(root->find("variables"));
-  for (const auto& job : pipeline.jobs) {
-    if (const parse::Node* node = root->find(job.id)) provenance_variable(node->find("variables"));
-  }
-  const parse::Node* include = root->find("include");
-  if (include == nullptr) return;
-  std::vector<const parse::Node*> items;
-  if (include->is_seq()) {
-    for (const auto& item : include->children) items.push_back(&item);
-  } else {
-    items.push_back(include);
-  }
-  auto add_reference = [&](const std::string& reference, int line) {
-    owned_steps_.push_back(reference_step(reference, line, {}));
-    steps_.push_back({&pipeline, nullptr, &owned_steps_.back(), pipeline.path});
-  };
-  auto add_local = [&](std::string_view written) {
-    std::string pattern(core::trim(written));
-    while (!pattern.empty() && pattern.front() == '/') pattern.erase(0, 1);
-    for (const auto& file : model.files) {
-      if (file.path != pattern && !core::glob_match(pattern, file.path)) continue;
-      const parse::Node* document = model.yaml_document(file.path);
-      if (document == nullptr || !document->is_map()) continue;
-      if (const model::Workflow* known = model.workflow_at(file.path)) {
-        collect(model, *known);
-        continue;
-      }
-      owned_workflows_.push_back(model::extract_gitlab_pipeline(file.path, *document));
-      collect(model, owned_workflows_.back());
-    }
-  };
-  for (const parse::Node* item : items) {
-    if (item->is_scalar()) {
-      if (item->value.find("://") != std::string::npos) {
-        add_reference(item->value, item->mark.line);
-      } else {
-        add_local(item->value);
-      }
-      continue;
-    }
-    if (!item->is_map()) continue;
-    if (std::string local = item->get("local"); !local.empty()) add_local(local);
-    for (const char* key : {"template", "component", "remote"}) {
-      if (const parse::Node* value = item->find(key); value != nullptr && value->is_scalar())
-        add_reference(value->value, value->mark.line);
-    }
-    if (const parse::Node* file = item->find("file"); file != nullptr && item->find("project")) {
-      if (file->is_scalar())
-        add_reference(item->get("project") + "/" + file->value, file->mark.line);
-      for (const auto& name : file->children) {
-        if (name.is_scalar())
-          add_reference(item->get("project") + "/" + name.value, name.mark.line);
-      }
-    }
-  }
-}
 
 bool repository_runs(const model::RepoModel& model, bool (*predicate)(const model::Step&)) {
   return std::any_of(
       model.workflows.begin(), model.workflows.end(),
-      [&](const model::Workflow& workflow) { return StepScope(model, workflow).any(predicate); });
+      [&](const model::Workflow& workflow) { return model.step_scope(workflow).any(predicate); });
 }
 
 Anchor ci_anchor(const model::RepoModel& model) {
@@ -385,7 +203,8 @@ bool is_provenance(const Step& step) {
   if (uses_action(step, "pypa/gh-action-pypi-publish"))
     return !is_false(input_value(step, "attestations"));
   for (const auto& env : step.env) {
-    if (core::iequals(env.key, "NPM_CONFIG_PROVENANCE") && truthy_text(env.value)) return true;
+    if (core::iequals(env.key, "NPM_CONFIG_PROVENANCE") && core::is_truthy_text(env.value))
+      return true;
   }
   if (!step.uses.empty() || step.run.empty()) return step.is(StepKind::kProvenance);
   return any_line(step, [](const ScriptLine& line) {

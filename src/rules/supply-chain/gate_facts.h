@@ -1,42 +1,14 @@
 #pragma once
 // What CI does about security scans and artifacts, computed from the model's workflows: which
 // steps scan, sign, attest or publish, and which steps count together for one workflow.
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/model.h"
+#include "model/step_scope.h"
 
 namespace golive::rules::supply_chain::gates {
-
-// A step where it is written.
-struct StepAt {
-  const model::Workflow* workflow = nullptr;  // nullptr for a GitLab include
-  const model::Job* job = nullptr;            // nullptr for a GitLab include
-  const model::Step* step = nullptr;
-  std::string path;  // the file the step is written in
-};
-
-// The steps that run with a workflow: its own, those of the local reusable workflows its jobs
-// call and, for a reusable workflow, those of its callers. A call of a remote reusable
-// workflow and a GitLab include count as one step named after what they reference.
-class StepScope {
- public:
-  StepScope(const model::RepoModel& model, const model::Workflow& workflow);
-
-  [[nodiscard]] const std::vector<StepAt>& steps() const { return steps_; }
-  [[nodiscard]] bool any(bool (*predicate)(const model::Step&)) const;
-
- private:
-  void collect(const model::RepoModel& model, const model::Workflow& workflow);
-  void add_gitlab_includes(const model::RepoModel& model, const model::Workflow& pipeline);
-
-  std::deque<model::Step> owned_steps_;
-  std::deque<model::Workflow> owned_workflows_;
-  std::vector<std::string> visited_;
-  std::vector<StepAt> steps_;
-};
 
 // True when any workflow of the repository runs a step the predicate accepts.
 bool repository_runs(const model::RepoModel& model, bool (*predicate)(const model::Step&));

@@ -17,7 +17,7 @@ void check(RuleContext& context) {
     }
     if (found.empty()) continue;
     builds = true;
-    if (gates::StepScope(model, workflow).any(gates::is_container_scan)) continue;
+    if (model.step_scope(workflow).any(gates::is_container_scan)) continue;
     for (const auto& point : found) {
       context.report(gates::job_label(workflow, *point.job) + " builds an image ('" +
                          point.evidence.text +

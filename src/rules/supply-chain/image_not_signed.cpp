@@ -19,7 +19,7 @@ void check(RuleContext& context) {
     auto points = gates::image_publish_points(workflow);
     if (points.empty()) continue;
     publishes = true;
-    if (gates::StepScope(model, workflow).any(gates::is_sign)) continue;
+    if (model.step_scope(workflow).any(gates::is_sign)) continue;
     for (const auto& point : points) {
       if (goreleaser_signs(model, *point.step)) continue;
       context.report(gates::job_label(workflow, *point.job) + " publishes an image ('" +

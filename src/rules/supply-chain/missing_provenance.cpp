@@ -17,7 +17,7 @@ void check(RuleContext& context) {
       points.emplace_back(point, "a package");
     if (points.empty()) continue;
     publishes = true;
-    if (gates::StepScope(model, workflow).any(gates::is_provenance)) continue;
+    if (model.step_scope(workflow).any(gates::is_provenance)) continue;
     for (const auto& [point, what] : points) {
       context.report(gates::job_label(workflow, *point.job) + " publishes " + what + " ('" +
                          point.evidence.text + "') without build provenance",

@@ -23,7 +23,7 @@ void check(RuleContext& context) {
       points.emplace_back(point, "release artifacts");
     if (points.empty()) continue;
     publishes = true;
-    if (gates::StepScope(model, workflow).any(gates::is_sbom)) continue;
+    if (model.step_scope(workflow).any(gates::is_sbom)) continue;
     for (const auto& [point, what] : points) {
       if (goreleaser_sboms(model, *point.step)) continue;
       context.report(gates::job_label(workflow, *point.job) + " publishes " + what + " ('" +

@@ -114,7 +114,7 @@ TEST(EnvTargets, ComposeServiceProvidesEnvironmentEnvFileAndDockerfileEnv) {
        "services:\n  api:\n    build: ./api\n    environment:\n      - TOKEN\n    env_file: "
        ".env.compose\n  db:\n    image: postgres:16\n"},
   });
-  std::vector<EnvTarget> targets = env_targets(model);
+  std::vector<EnvTarget> targets = find_env_targets(model);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_EQ(targets[0].code_directory, "api");
   EXPECT_FALSE(targets[0].provides_everything);
@@ -125,7 +125,7 @@ TEST(EnvTargets, ComposeServiceProvidesEnvironmentEnvFileAndDockerfileEnv) {
 TEST(EnvTargets, UnresolvableEnvFileProvidesEverything) {
   RepoModel model =
       model_of({{"docker-compose.yml", "services:\n  api:\n    build: .\n    env_file: .env\n"}});
-  std::vector<EnvTarget> targets = env_targets(model);
+  std::vector<EnvTarget> targets = find_env_targets(model);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_TRUE(targets[0].provides_everything);
 }

@@ -10,7 +10,7 @@
 #include "model/model.h"
 #include "parse/shell.h"
 
-namespace golive::rules::deploy {
+namespace golive::model::deploy {
 
 // What an environment is for, from its name: "production", "prod-eu", "values-staging.yaml".
 enum class Tier { kUnknown, kPreview, kStaging, kProduction };
@@ -120,4 +120,4 @@ bool builds_images(const model::RepoModel& model);
 // gate, for messages.
 std::string approval_snippet(const model::Workflow& workflow, std::string_view environment);
 
-}  // namespace golive::rules::deploy
+}  // namespace golive::model::deploy

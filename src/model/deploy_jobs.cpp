@@ -1,4 +1,4 @@
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 
 #include <algorithm>
 #include <array>
@@ -8,9 +8,10 @@
 
 #include "core/glob.h"
 #include "core/strings.h"
+#include "model/ci_expressions.h"
 #include "parse/shell.h"
 
-namespace golive::rules::deploy {
+namespace golive::model::deploy {
 namespace {
 
 using model::CiSystem;
@@ -19,14 +20,6 @@ using model::RepoModel;
 using model::Step;
 using model::StepKind;
 using model::Workflow;
-
-bool contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
 
 template <size_t N>
 bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
@@ -82,193 +75,6 @@ bool is_publish_environment(std::string_view name) {
   return one_of(lower, kPublishEnvironments);
 }
 
-// The schedule of a job that is not restricted at all: every run of its workflow.
-struct Runs {
-  bool main = false;
-  bool release = false;
-  bool manual = false;
-  Runs operator|(const Runs& other) const {
-    return {main || other.main, release || other.release, manual || other.manual};
-  }
-  Runs operator&(const Runs& other) const {
-    return {main && other.main, release && other.release, manual && other.manual};
-  }
-};
-
-bool is_main_branch(std::string_view branch) {
-  return branch == "main" || branch == "master" || branch == "trunk" || branch == "develop" ||
-         branch == "development";
-}
-
-bool branches_cover_main(const std::vector<std::string>& branches) {
-  for (const auto& pattern : branches) {
-    if (pattern.empty() || pattern.front() == '!') continue;
-    for (std::string_view branch : {"main", "master", "trunk", "develop"}) {
-      if (core::glob_match(pattern, branch)) return true;
-    }
-  }
-  return false;
-}
-
-// ---- expressions ---------------------------------------------------------------------------
-
-std::string strip_expression(std::string_view text) {
-  std::string_view trimmed = core::trim(text);
-  if (starts_with(trimmed, "${{") && trimmed.size() >= 5 &&
-      trimmed.substr(trimmed.size() - 2) == "}}") {
-    trimmed = core::trim(trimmed.substr(3, trimmed.size() - 5));
-  }
-  return std::string(trimmed);
-}
-
-// Splits at a top-level operator ("||" or "&&"), outside parentheses and quotes.
-std::vector<std::string> split_top(std::string_view text, std::string_view op) {
-  std::vector<std::string> parts;
-  int depth = 0;
-  char quote = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0 && text.substr(i, op.size()) == op) {
-      parts.emplace_back(core::trim(text.substr(start, i - start)));
-      start = i + op.size();
-      i = start - 1;
-    }
-  }
-  parts.emplace_back(core::trim(text.substr(start)));
-  return parts;
-}
-
-// Removes parentheses that wrap the whole expression.
-std::string_view unwrap(std::string_view text) {
-  text = core::trim(text);
-  while (text.size() >= 2 && text.front() == '(' && text.back() == ')') {
-    int depth = 0;
-    bool wraps = true;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '(') ++depth;
-      if (text[i] == ')') --depth;
-      if (depth == 0 && i + 1 < text.size()) {
-        wraps = false;
-        break;
-      }
-    }
-    if (!wraps) break;
-    text = core::trim(text.substr(1, text.size() - 2));
-  }
-  return text;
-}
-
-// Removes blanks so "github.ref=='refs/tags/x'" and "github.ref == 'refs/tags/x'" read alike.
-std::string squeeze(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c != ' ' && c != '\t' && c != '\n') out += static_cast<char>(std::tolower(c));
-  }
-  for (char& c : out) {
-    if (c == '"') c = '\'';
-  }
-  return out;
-}
-
-using Atom = Runs (*)(std::string_view squeezed, Runs runs);
-
-Runs evaluate(std::string_view expression, Runs runs, Atom atom) {
-  std::string_view text = unwrap(expression);
-  if (text.empty()) return runs;
-  auto alternatives = split_top(text, "||");
-  if (alternatives.size() > 1) {
-    Runs out;
-    for (const auto& alternative : alternatives) out = out | evaluate(alternative, runs, atom);
-    return out;
-  }
-  auto conjuncts = split_top(text, "&&");
-  if (conjuncts.size() > 1) {
-    for (const auto& conjunct : conjuncts) runs = evaluate(conjunct, runs, atom);
-    return runs;
-  }
-  return atom(squeeze(text), runs);
-}
-
-// The branch or tag a comparison names: "github.ref=='refs/heads/main'" -> "refs/heads/main".
-std::string compared_value(std::string_view squeezed, std::string_view left) {
-  size_t at = squeezed.find(left);
-  if (at == std::string_view::npos) return "";
-  std::string_view rest = squeezed.substr(at + left.size());
-  if (!starts_with(rest, "=='")) return "";
-  rest.remove_prefix(3);
-  return std::string(rest.substr(0, rest.find('\'')));
-}
-
-Runs github_atom(std::string_view s, Runs runs) {
-  if (contains(s, "always()") || contains(s, "failure()") || contains(s, "cancelled()"))
-    return runs;
-  bool negated = !s.empty() && s.front() == '!';
-  if (negated) return runs;
-  bool tag =
-      (contains(s, "startswith(github.ref,'refs/tags") || contains(s, "github.ref_type=='tag'") ||
-       starts_with(compared_value(s, "github.ref"), "refs/tags/") ||
-       contains(s, "github.event_name=='release'") || contains(s, "github.event.release"));
-  if (tag) return {false, runs.release, false};
-  if (contains(s, "github.event_name=='workflow_dispatch'")) return {false, false, runs.manual};
-  if (contains(s, "github.event_name=='push'")) return {runs.main, runs.release, false};
-  if (contains(s, "github.event_name=='schedule'") ||
-      contains(s, "github.event_name=='pull_request") ||
-      contains(s, "github.event_name=='repository_dispatch'"))
-    return {false, false, false};
-  std::string ref = compared_value(s, "github.ref");
-  std::string name = compared_value(s, "github.ref_name");
-  if (!ref.empty() && starts_with(ref, "refs/heads/")) name = ref.substr(11);
-  if (!name.empty()) {
-    if (is_main_branch(name)) return {runs.main, false, runs.manual};
-    return {false, false, runs.manual};
-  }
-  return runs;
-}
-
-Runs gitlab_atom(std::string_view s, Runs runs) {
-  if (starts_with(s, "$ci_commit_tag")) {
-    if (contains(s, "==null") || contains(s, "==''")) return {runs.main, false, runs.manual};
-    return {false, runs.release, false};
-  }
-  if (starts_with(s, "$ci_merge_request") ||
-      contains(s, "$ci_pipeline_source=='merge_request_event'") ||
-      contains(s, "$ci_pipeline_source=='schedule'") ||
-      contains(s, "$ci_pipeline_source=='pipeline'") ||
-      contains(s, "$ci_pipeline_source=='trigger'") || contains(s, "$ci_pipeline_source=='api'")) {
-    return {false, false, false};
-  }
-  if (contains(s, "$ci_pipeline_source=='web'")) return {false, false, true};
-  for (std::string_view variable : {"$ci_commit_branch", "$ci_commit_ref_name"}) {
-    if (!starts_with(s, variable)) continue;
-    std::string_view rest = s.substr(variable.size());
-    if (rest.empty()) return {runs.main, false, runs.manual};  // any branch
-    bool equal = starts_with(rest, "==");
-    bool unequal = starts_with(rest, "!=");
-    if (!equal && !unequal) return runs;
-    std::string_view value = rest.substr(2);
-    bool main = value == "$ci_default_branch";
-    if (!value.empty() && value.front() == '\'') {
-      value.remove_prefix(1);
-      value = value.substr(0, value.find('\''));
-      main = is_main_branch(value);
-    }
-    if (equal) return main ? Runs{runs.main, false, runs.manual} : Runs{false, false, runs.manual};
-    return main ? Runs{false, runs.release, runs.manual} : runs;
-  }
-  return runs;
-}
-
 // ---- raw YAML ------------------------------------------------------------------------------
 
 const parse::Node* find_key(const parse::Node* node, std::string_view key) {
@@ -303,130 +109,10 @@ const parse::Node* gitlab_key(const parse::Node* root, const parse::Node* job, s
 
 // ---- names and values ----------------------------------------------------------------------
 
-using Values = std::map<std::string, std::vector<std::string>>;
-
-struct Context {
-  Values matrix;  // matrix key -> values (also "key.sub" for lists of maps)
-  Values inputs;  // input name -> values (caller's with:, workflow_dispatch options)
-};
-
-void add_value(Values& values, const std::string& key, const std::string& value) {
-  auto& list = values[key];
-  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end())
-    list.push_back(value);
-}
-
-Values matrix_values(const parse::Node* job) {
-  Values out;
-  const parse::Node* matrix = find_key(find_key(job, "strategy"), "matrix");
-  if (matrix == nullptr || !matrix->is_map()) return out;
-  for (const auto& entry : matrix->children) {
-    if (entry.key == "include") {
-      for (const auto& item : entry.children) {
-        for (const auto& field : item.children) {
-          if (field.is_scalar()) add_value(out, field.key, field.value);
-        }
-      }
-      continue;
-    }
-    if (entry.key == "exclude") continue;
-    for (const auto& item : entry.children) {
-      if (item.is_scalar()) add_value(out, entry.key, item.value);
-      for (const auto& field : item.children) {
-        if (field.is_scalar()) add_value(out, entry.key + "." + field.key, field.value);
-      }
-    }
-    if (entry.is_scalar()) add_value(out, entry.key, entry.value);
-  }
-  return out;
-}
-
-// workflow_dispatch (and workflow_call) inputs: their options and defaults.
-Values dispatch_inputs(const parse::Node* root) {
-  Values out;
-  const parse::Node* on = find_key(root, "on");
-  if (on == nullptr) on = find_key(root, "true");
-  for (std::string_view event : {"workflow_dispatch", "workflow_call"}) {
-    const parse::Node* inputs = find_key(find_key(on, event), "inputs");
-    if (inputs == nullptr) continue;
-    for (const auto& input : inputs->children) {
-      for (const auto& option : scalars(find_key(&input, "options")))
-        add_value(out, input.key, option);
-      if (const parse::Node* fallback = find_key(&input, "default");
-          fallback != nullptr && fallback->is_scalar())
-        add_value(out, input.key, fallback->value);
-    }
-  }
-  return out;
-}
-
-// The literals an expression may take: matrix and input values it names, quoted strings.
-std::vector<std::string> expression_values(std::string_view expression, const Context& context) {
-  std::string inner = strip_expression(expression);
-  std::string lower = core::to_lower(inner);
-  for (std::string_view prefix : {"matrix.", "inputs.", "github.event.inputs."}) {
-    if (!starts_with(lower, prefix)) continue;
-    std::string key = inner.substr(prefix.size());
-    const Values& values = prefix == "matrix." ? context.matrix : context.inputs;
-    if (auto found = values.find(key); found != values.end()) return found->second;
-    return {};
-  }
-  std::vector<std::string> out;
-  size_t at = 0;
-  while ((at = inner.find('\'', at)) != std::string::npos) {
-    size_t end = inner.find('\'', at + 1);
-    if (end == std::string::npos) break;
-    out.push_back(inner.substr(at + 1, end - at - 1));
-    at = end + 1;
-  }
-  // Names inside a larger expression: "format('values-{0}.yaml', matrix.env)".
-  for (const auto& [key, values] : context.matrix) {
-    if (contains(lower, "matrix." + core::to_lower(key)))
-      out.insert(out.end(), values.begin(), values.end());
-  }
-  for (const auto& [key, values] : context.inputs) {
-    if (contains(lower, "inputs." + core::to_lower(key)))
-      out.insert(out.end(), values.begin(), values.end());
-  }
-  return out;
-}
-
-// Each way a text may read once its ${{ }} expressions take their possible values. Every
-// expression value appears in at least one expansion; unknown expressions read as "".
-std::vector<std::string> expand(std::string_view text, const Context& context) {
-  std::vector<std::pair<size_t, size_t>> spans;
-  for (size_t at = text.find("${{"); at != std::string_view::npos; at = text.find("${{", at + 3)) {
-    size_t end = text.find("}}", at);
-    if (end == std::string_view::npos) break;
-    spans.emplace_back(at, end + 2);
-  }
-  if (spans.empty()) return {std::string(text)};
-  auto render = [&](size_t which, const std::string& value) {
-    std::string out;
-    size_t from = 0;
-    for (size_t i = 0; i < spans.size(); ++i) {
-      out += text.substr(from, spans[i].first - from);
-      if (i == which) out += value;
-      from = spans[i].second;
-    }
-    out += text.substr(from);
-    return out;
-  };
-  std::vector<std::string> out;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    for (const auto& value : expression_values(
-             text.substr(spans[i].first, spans[i].second - spans[i].first), context)) {
-      out.push_back(render(i, value));
-    }
-  }
-  if (out.empty()) out.push_back(render(spans.size(), ""));
-  return out;
-}
-
 // The tiers a name may stand for, once expanded.
 void add_targets(std::vector<Target>& targets, std::string_view text, const std::string& source,
-                 const Context& context) {
-  for (const auto& name : expand(text, context)) {
+                 const ExpressionValues& context) {
+  for (const auto& name : expand_expressions(text, context, UnknownExpression::kNothing)) {
     // "build-test-deploy" names the job's steps, not a test environment.
     bool job_name = source == "job name" || source == "step name";
     Tier tier = classify_name(name, job_name);
@@ -529,10 +215,12 @@ bool is_deploy_line(std::string_view line) {
     text = core::replace_all(text, separator, "\n");
   for (std::string_view command : core::split_lines(text)) {
     std::string lower = core::to_lower(core::trim(command));
-    if (contains(lower, "--dry-run") || contains(lower, "kubectl rollout status") ||
-        contains(lower, "kubectl rollout history") || contains(lower, "kubectl rollout undo") ||
-        contains(lower, "kubectl rollout pause") || contains(lower, "kubectl rollout resume") ||
-        contains(lower, "--server-dry-run") || starts_with(lower, "echo ")) {
+    if (core::contains(lower, "--dry-run") || core::contains(lower, "kubectl rollout status") ||
+        core::contains(lower, "kubectl rollout history") ||
+        core::contains(lower, "kubectl rollout undo") ||
+        core::contains(lower, "kubectl rollout pause") ||
+        core::contains(lower, "kubectl rollout resume") ||
+        core::contains(lower, "--server-dry-run") || core::starts_with(lower, "echo ")) {
       continue;
     }
     for (const auto& kind : model::recognise_step("", lower)) {
@@ -549,7 +237,7 @@ bool deploys_at_depth(const RepoModel& model, const Step& step, int depth) {
     if (is_deploy_line(line.text)) return true;
   }
   if (step.uses.empty()) return false;
-  if (starts_with(step.uses, "./")) {
+  if (core::starts_with(step.uses, "./")) {
     std::string directory = step.uses.substr(2);
     while (!directory.empty() && directory.back() == '/') directory.pop_back();
     if (const model::CompositeAction* action = model.action_at(directory)) {
@@ -673,11 +361,11 @@ std::string main_evidence(const Workflow& workflow) {
 // GitHub: what a job's own `if:` leaves of runs, and those of the jobs it needs (a skipped job
 // skips what needs it, unless the job runs always()).
 Runs github_job_runs(const Workflow& workflow, const Job& job, Runs runs) {
-  Runs own = evaluate(strip_expression(job.if_condition), runs, github_atom);
+  Runs own = narrow_by_github_condition(strip_expression(job.if_condition), runs);
   std::string condition = core::to_lower(job.if_condition);
-  if (contains(condition, "always()") || contains(condition, "failure()")) return own;
+  if (core::contains(condition, "always()") || core::contains(condition, "failure()")) return own;
   for (const Job* upstream : workflow.upstream_of(job)) {
-    own = own & evaluate(strip_expression(upstream->if_condition), runs, github_atom);
+    own = own & narrow_by_github_condition(strip_expression(upstream->if_condition), runs);
   }
   return own;
 }
@@ -690,7 +378,7 @@ Runs gitlab_rules_runs(const parse::Node* rules) {
   for (const auto& rule : rules->children) {
     std::string when = rule.get("when", "on_success");
     if (when == "never") continue;
-    Runs runs = evaluate(rule.get("if"), every, gitlab_atom);
+    Runs runs = narrow_by_gitlab_condition(rule.get("if"), every);
     if (when == "manual") runs = manual_only(runs);
     out = out | runs;
   }
@@ -711,7 +399,8 @@ Runs gitlab_refs_runs(const parse::Node* only, const parse::Node* except) {
         if (ref == "tags") runs.release = true;
         if (ref == "branches" || is_main_branch(ref)) runs.main = true;
         if (ref == "web") runs.manual = true;
-        if (ref.size() > 2 && ref.front() == '/' && (contains(ref, "^v") || contains(ref, "\\d")))
+        if (ref.size() > 2 && ref.front() == '/' &&
+            (core::contains(ref, "^v") || core::contains(ref, "\\d")))
           runs.release = true;
       }
     }
@@ -728,7 +417,7 @@ Runs gitlab_job_runs(const RepoModel& model, const Workflow& workflow, const Job
   const parse::Node* node = model.job_node(workflow, job);
   Runs runs{true, true, false};
   if (node == nullptr) {
-    runs = evaluate(job.if_condition, runs, gitlab_atom);
+    runs = narrow_by_gitlab_condition(job.if_condition, runs);
     return job.manual ? manual_only(runs) : runs;
   }
   if (const parse::Node* rules = gitlab_key(root, node, "rules"); rules != nullptr) {
@@ -804,7 +493,7 @@ bool job_deploys(const RepoModel& model, const Workflow& workflow, const Job& jo
 
 // Targets of a job from what it declares, then from how it is named, then from its commands.
 void collect_targets(const RepoModel& model, const Workflow& workflow, const Job& job,
-                     const std::vector<DeployStep>& steps, const Context& context,
+                     const std::vector<DeployStep>& steps, const ExpressionValues& context,
                      std::vector<Target>& targets) {
   if (!job.environment.empty()) {
     add_targets(targets, job.environment, "environment", context);
@@ -823,9 +512,10 @@ void collect_targets(const RepoModel& model, const Workflow& workflow, const Job
   for (const auto& step : steps) {
     for (const auto& line : parse::logical_lines(step.step->run)) {
       if (!is_deploy_line(line.text)) continue;
-      for (const auto& expanded : expand(line.text, context)) {
+      for (const auto& expanded :
+           expand_expressions(line.text, context, UnknownExpression::kNothing)) {
         for (const auto& argument : command_arguments(expanded))
-          add_targets(targets, argument, "command argument", Context{});
+          add_targets(targets, argument, "command argument", ExpressionValues{});
       }
     }
     for (const auto& kv : step.step->with) {
@@ -838,16 +528,21 @@ void collect_targets(const RepoModel& model, const Workflow& workflow, const Job
   }
 }
 
-Context job_context(const RepoModel& model, const Workflow& workflow, const Job& job,
-                    Values inputs) {
-  Context context;
-  context.matrix = matrix_values(model.job_node(workflow, job));
-  context.inputs = std::move(inputs);
-  return context;
+// The values a job's expressions may take: its matrix and the workflow's inputs.
+ExpressionValues job_context(const RepoModel& model, const Workflow& workflow, const Job& job,
+                             ExpressionValues inputs) {
+  add_matrix_values(inputs, model.job_node(workflow, job));
+  return inputs;
+}
+
+ExpressionValues workflow_inputs(const RepoModel& model, const Workflow& workflow) {
+  ExpressionValues inputs;
+  add_workflow_input_values(inputs, model.yaml_document(workflow.path));
+  return inputs;
 }
 
 const Workflow* local_callee(const RepoModel& model, const Job& job) {
-  if (!starts_with(job.uses, "./")) return nullptr;
+  if (!core::starts_with(job.uses, "./")) return nullptr;
   std::string path = job.uses.substr(2);
   if (size_t at = path.find('@'); at != std::string::npos) path.resize(at);
   return model.workflow_at(path);
@@ -859,16 +554,16 @@ DeployJob github_call(const RepoModel& model, const Workflow& workflow, const Jo
   out.workflow = &workflow;
   out.job = &job;
   out.callee = local_callee(model, job);
-  Context caller =
-      job_context(model, workflow, job, dispatch_inputs(model.yaml_document(workflow.path)));
-  Values inputs;
+  ExpressionValues caller = job_context(model, workflow, job, workflow_inputs(model, workflow));
+  ExpressionValues inputs;
   for (const auto& kv : job.with) {
-    for (const auto& value : expand(kv.value, caller)) add_value(inputs, kv.key, value);
+    for (const auto& value : expand_expressions(kv.value, caller, UnknownExpression::kNothing))
+      add_expression_value(inputs, "inputs." + kv.key, value);
   }
   // Inputs the caller leaves out take the callee's defaults.
   if (out.callee != nullptr) {
-    for (const auto& [key, values] : dispatch_inputs(model.yaml_document(out.callee->path))) {
-      if (!inputs.count(key)) inputs[key] = values;
+    for (const auto& [name, values] : workflow_inputs(model, *out.callee)) {
+      if (inputs.count(name) == 0) inputs[name] = values;
     }
   }
   Runs caller_runs = github_job_runs(workflow, job, runs);
@@ -938,7 +633,7 @@ std::vector<DeployJob> find_deploy_jobs(const RepoModel& model) {
     bool gitlab = workflow.system == CiSystem::kGitlabCi;
     if (!gitlab && workflow.is_reusable() && only_called(workflow)) continue;
     Runs runs = gitlab ? Runs{true, true, false} : github_workflow_runs(model, workflow);
-    Values inputs = gitlab ? Values{} : dispatch_inputs(model.yaml_document(workflow.path));
+    ExpressionValues inputs = gitlab ? ExpressionValues{} : workflow_inputs(model, workflow);
     for (const auto& job : workflow.jobs) {
       if (!job.uses.empty()) {
         if (local_callee(model, job) != nullptr || remote_call_deploys(job)) {
@@ -1023,98 +718,6 @@ std::vector<const Step*> steps_before(const RepoModel& model, const DeployJob& d
   return out;
 }
 
-// ---- what is deployable --------------------------------------------------------------------
-
-namespace {
-
-bool is_workload_kind(std::string_view kind) {
-  static constexpr auto kKinds = std::to_array<std::string_view>(
-      {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "Ingress",
-       "Rollout", "ReplicaSet", "HorizontalPodAutoscaler"});
-  return one_of(kind, kKinds);
-}
-
-// Tests, fixtures, examples, docs, vendored code and tooling are not what the team deploys;
-// generated manifests (a rendered chart) and templates may well be.
-bool deployable_role(walk::PathRole role) {
-  switch (role) {
-    case walk::PathRole::kProduct:
-    case walk::PathRole::kGenerated:
-    case walk::PathRole::kTemplate:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
-
-std::vector<Deployable> find_deployables(const RepoModel& model) {
-  std::vector<Deployable> out;
-  for (const auto* file : model.files_of(walk::FileKind::kHelmChart)) {
-    if (deployable_role(model.role_of(file->path))) out.push_back({"a Helm chart", file->path, 1});
-  }
-  for (const auto* file : model.files_of(walk::FileKind::kKustomization)) {
-    if (deployable_role(model.role_of(file->path)))
-      out.push_back({"a Kustomize configuration", file->path, 1});
-  }
-  for (const auto& object : model.k8s_objects) {
-    if (deployable_role(model.role_of(object.path)) && is_workload_kind(object.kind)) {
-      out.push_back({"Kubernetes manifests", object.path, object.line > 0 ? object.line : 1});
-      break;
-    }
-  }
-  for (const auto* file : model.files_of(walk::FileKind::kTerraform)) {
-    if (deployable_role(model.role_of(file->path)) && file->path.size() > 3 &&
-        file->path.substr(file->path.size() - 3) == ".tf") {
-      out.push_back({"Terraform", file->path, 1});
-      break;
-    }
-  }
-  for (const auto& dockerfile : model.dockerfiles) {
-    if (deployable_role(model.role_of(dockerfile.path)))
-      out.push_back({"a Dockerfile", dockerfile.path, 1});
-  }
-  return out;
-}
-
-bool publishes_image(const Step& step) {
-  std::string uses = core::to_lower(step.uses.substr(0, step.uses.find('@')));
-  if (uses == "docker/build-push-action" || uses == "docker/bake-action") {
-    const model::KeyValue* push = step.input("push");
-    return push != nullptr && core::to_lower(push->value) != "false";
-  }
-  if (uses == "redhat-actions/push-to-registry") return true;
-  for (const auto& line : parse::logical_lines(step.run)) {
-    std::string lower = core::to_lower(line.text);
-    if (!lower.empty() && lower.front() == '#') continue;
-    for (std::string_view needle :
-         {"docker push", "podman push", "buildah push", "crane push", "crane copy", "skopeo copy",
-          "ko build", "ko publish", "ko resolve", "/kaniko/executor", "gcloud builds submit",
-          "docker compose push", "docker-compose push", "jib:build"}) {
-      if (contains(lower, needle)) return true;
-    }
-    if ((contains(lower, "docker buildx build") || contains(lower, "docker buildx bake") ||
-         contains(lower, "docker build")) &&
-        contains(lower, "--push"))
-      return true;
-    if (contains(lower, "pack build") && contains(lower, "--publish")) return true;
-  }
-  return false;
-}
-
-bool builds_images(const RepoModel& model) {
-  for (const auto& deployable : find_deployables(model)) {
-    if (deployable.what == "a Dockerfile") return true;
-  }
-  for (const auto& workflow : model.workflows) {
-    for (const auto& job : workflow.jobs) {
-      if (job.has_step(StepKind::kImageBuild)) return true;
-    }
-  }
-  return false;
-}
-
 std::string approval_snippet(const Workflow& workflow, std::string_view environment) {
   std::string name = environment.empty() ? "production" : std::string(environment);
   if (workflow.system == CiSystem::kGitlabCi) {
@@ -1123,4 +726,4 @@ std::string approval_snippet(const Workflow& workflow, std::string_view environm
   return "'environment: { name: " + name + ", url: https://<your production URL> }'";
 }
 
-}  // namespace golive::rules::deploy
+}  // namespace golive::model::deploy

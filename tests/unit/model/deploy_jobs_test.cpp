@@ -1,10 +1,10 @@
-#include "rules/deploy/deploy_jobs.h"
+#include "model/deploy_jobs.h"
 
 #include <gtest/gtest.h>
 
 #include "model/builder.h"
 
-namespace golive::rules::deploy {
+namespace golive::model::deploy {
 namespace {
 
 model::RepoModel model_of(const std::string& path, std::string_view content) {
@@ -174,4 +174,4 @@ TEST(DeployJobs, PublishEnvironmentsAreNotDeploys) {
 }
 
 }  // namespace
-}  // namespace golive::rules::deploy
+}  // namespace golive::model::deploy
