@@ -265,20 +265,23 @@ namespace {
 
 constexpr size_t kMaxExpansions = 64;
 
-bool is_plain_name(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
-  });
-}
-
 // The values an expression's text (without ${{ }}) may take; empty when golive cannot tell.
 std::vector<std::string> values_of(std::string_view expression, const ExpressionValues& values,
                                    UnknownExpression unknown) {
   std::string inner(core::trim(expression));
   std::string lower = core::to_lower(inner);
-  if (core::starts_with(lower, "github.event.inputs.")) lower.erase(0, 13);
+  // A name is matrix.x, inputs.x or (for names) github.event.inputs.x, the dispatch's inputs.
+  // Inside a composite action or a called workflow the event's inputs are not the callee's, so
+  // a directory with one stays unknown.
+  if (unknown == UnknownExpression::kNothing && core::starts_with(lower, "github.event.inputs."))
+    lower.erase(0, 13);
   if (auto found = values.find(lower); found != values.end()) return found->second;
-  if (unknown == UnknownExpression::kAnything || is_plain_name(lower)) return {};
+  if (unknown == UnknownExpression::kAnything) return {};
+  // A named value golive does not know, even within a larger expression
+  // ("inputs.environment || 'staging'"), is unknown rather than read from its literals.
+  for (std::string_view prefix : {"matrix.", "inputs.", "github.event.inputs."}) {
+    if (core::starts_with(lower, prefix)) return {};
+  }
   std::vector<std::string> out;
   for (size_t at = inner.find('\''); at != std::string::npos; at = inner.find('\'', at + 1)) {
     size_t end = inner.find('\'', at + 1);
@@ -286,6 +289,7 @@ std::vector<std::string> values_of(std::string_view expression, const Expression
     out.push_back(inner.substr(at + 1, end - at - 1));
     at = end;
   }
+  // Names inside a larger expression: "format('values-{0}.yaml', matrix.env)".
   for (const auto& [name, list] : values) {
     if (core::contains(lower, name)) out.insert(out.end(), list.begin(), list.end());
   }
@@ -337,26 +341,30 @@ std::vector<std::string> expand_expressions(std::string_view text, const Express
     return out;
   };
   std::vector<std::string> out;
-  if (combinations <= kMaxExpansions) {
-    std::vector<size_t> index(spans.size(), 0);
-    while (true) {
-      std::vector<const std::string*> chosen;
-      for (size_t i = 0; i < spans.size(); ++i) chosen.push_back(&spans[i].values[index[i]]);
-      add_unique(out, render(chosen));
-      size_t digit = 0;
-      while (digit < spans.size() && ++index[digit] == spans[digit].values.size())
-        index[digit++] = 0;
-      if (digit == spans.size()) break;
+  if (!anything) {
+    // A name: each expression's values once, the others reading as "". Two expressions of one
+    // text are often tied (cluster and overlay of one matrix entry); combining them freely
+    // would invent names that never occur.
+    for (size_t i = 0; i < spans.size(); ++i) {
+      for (const auto& value : spans[i].values) {
+        std::vector<const std::string*> chosen(spans.size(), nullptr);
+        chosen[i] = &value;
+        add_unique(out, render(chosen));
+      }
     }
     return out;
   }
-  if (anything) return {"*"};
-  for (size_t i = 0; i < spans.size(); ++i) {
-    for (const auto& value : spans[i].values) {
-      std::vector<const std::string*> chosen(spans.size(), nullptr);
-      chosen[i] = &value;
-      add_unique(out, render(chosen));
-    }
+  // A directory: every combination, the first expression varying slowest; too many to list is
+  // anything.
+  if (combinations > kMaxExpansions) return {"*"};
+  std::vector<size_t> index(spans.size(), 0);
+  while (true) {
+    std::vector<const std::string*> chosen;
+    for (size_t i = 0; i < spans.size(); ++i) chosen.push_back(&spans[i].values[index[i]]);
+    add_unique(out, render(chosen));
+    size_t digit = spans.size();
+    while (digit > 0 && ++index[digit - 1] == spans[digit - 1].values.size()) index[--digit] = 0;
+    if (digit == 0) break;
   }
   return out;
 }

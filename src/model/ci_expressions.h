@@ -12,7 +12,7 @@
 namespace golive::model {
 
 // When something runs: after a push or merge to the main branch, on a release, by hand.
-// The default is what a job that is not restricted at all gets: every run of its workflow.
+// Default-constructed it never runs; conditions only narrow what they are given.
 struct Runs {
   bool main = false;
   bool release = false;
@@ -34,8 +34,9 @@ bool branches_cover_main(const std::vector<std::string>& branches);
 std::string strip_expression(std::string_view text);
 
 // Narrows runs by a GitHub `if:` expression (without its ${{ }}): a condition on a tag or
-// release keeps only release runs, on a non-main branch or a pull request none, a negation or
-// status function leaves runs unchanged. `||` and `&&` combine their sides.
+// release keeps only release runs, on a non-main branch only manual runs, on a pull request or
+// schedule none; a negation or status function leaves runs unchanged. `||` and `&&` combine their
+// sides.
 Runs narrow_by_github_condition(std::string_view expression, Runs runs);
 // The same for a GitLab `rules: - if:` or job `if:` expression ($CI_COMMIT_TAG,
 // $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH, $CI_PIPELINE_SOURCE == "web", ...).
@@ -46,7 +47,8 @@ Runs narrow_by_gitlab_condition(std::string_view expression, Runs runs);
 // "github.workspace". `github.event.inputs.x` is looked up as "inputs.x".
 using ExpressionValues = std::map<std::string, std::vector<std::string>>;
 
-// Adds a value to a name's list once; an empty text is no value.
+// Adds a value to a name's list once. The name is known even when the value is empty text:
+// then it has no values, and an expression naming it is unknown.
 void add_expression_value(ExpressionValues& values, std::string_view name, std::string_view value);
 // The values of a GitHub job's strategy.matrix: each key's list, the fields of lists of maps
 // ("matrix.target.name") and of include entries; exclude entries take nothing away.
@@ -63,9 +65,10 @@ enum class UnknownExpression {
               // mentions ("format('values-{0}.yaml', matrix.env)"), else as "" (a name)
 };
 
-// Each way a text may read once its `${{ }}` expressions take their values: every combination
-// while there are at most 64, in order and without repeats. Past 64, kAnything gives "*" and
-// kNothing gives each expression's values once, the other expressions reading as "".
+// Each way a text may read once its `${{ }}` expressions take their values, without repeats.
+// kAnything: every combination, the first expression varying slowest; "*" when an expression is
+// unknown, a `${{` is not closed, or there are more than 64 combinations.
+// kNothing: each expression's values once, the other expressions reading as "".
 std::vector<std::string> expand_expressions(std::string_view text, const ExpressionValues& values,
                                             UnknownExpression unknown);
 

@@ -3,10 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
-#include <set>
 
-#include "core/glob.h"
 #include "core/strings.h"
 #include "model/ci_expressions.h"
 #include "parse/shell.h"

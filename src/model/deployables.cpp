@@ -88,7 +88,7 @@ bool publishes_image(const Step& step) {
 }
 
 bool builds_images(const RepoModel& model) {
-  for (const auto& deployable : find_deployables(model)) {
+  for (const auto& deployable : model.deployables()) {
     if (deployable.what == "a Dockerfile") return true;
   }
   for (const auto& workflow : model.workflows) {

@@ -9,13 +9,9 @@
 #include "parse/shell.h"
 
 namespace golive::model {
-namespace {
-
 using core::base_name;
 using core::ends_with;
 using core::starts_with;
-
-}  // namespace
 
 std::optional<Invocation> parse_invocation(const std::vector<std::string>& w) {
   if (w.empty()) return std::nullopt;

@@ -4,9 +4,8 @@
 #include <array>
 #include <cctype>
 
-#include "core/glob.h"
 #include "core/strings.h"
-#include "model/workflows.h"
+#include "model/step_kinds.h"
 #include "parse/shell.h"
 #include "rules/common.h"
 

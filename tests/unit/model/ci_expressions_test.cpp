@@ -22,15 +22,25 @@ TEST(ExpandExpressions, TextWithoutExpressionsIsItself) {
             Texts{"deploy/prod"});
 }
 
-TEST(ExpandExpressions, EveryCombinationInOrder) {
+TEST(ExpandExpressions, DirectoriesTakeEveryCombinationFirstExpressionSlowest) {
+  ExpressionValues values;
+  add_expression_value(values, "matrix.service", "api");
+  add_expression_value(values, "matrix.service", "web");
+  add_expression_value(values, "Matrix.Part", "src");
+  add_expression_value(values, "matrix.part", "test");
+  EXPECT_EQ(expand_expressions("${{ matrix.service }}/${{ matrix.PART }}", values,
+                               UnknownExpression::kAnything),
+            (Texts{"api/src", "api/test", "web/src", "web/test"}));
+}
+
+TEST(ExpandExpressions, NamesTakeEachValueOnceOthersEmpty) {
   ExpressionValues values;
   add_expression_value(values, "matrix.env", "staging");
   add_expression_value(values, "matrix.env", "prod");
-  add_expression_value(values, "Matrix.Region", "eu");
-  add_expression_value(values, "matrix.region", "us");
-  EXPECT_EQ(expand_expressions("${{ matrix.env }}-${{ matrix.REGION }}", values,
+  add_expression_value(values, "matrix.region", "eu");
+  EXPECT_EQ(expand_expressions("${{ matrix.env }}-${{ matrix.region }}", values,
                                UnknownExpression::kNothing),
-            (Texts{"staging-eu", "prod-eu", "staging-us", "prod-us"}));
+            (Texts{"staging-", "prod-", "-eu"}));
 }
 
 TEST(ExpandExpressions, UnknownIsAnythingForDirectories) {
@@ -39,11 +49,14 @@ TEST(ExpandExpressions, UnknownIsAnythingForDirectories) {
   EXPECT_EQ(expand_expressions("${{ inputs.dir }}/${{ env.OTHER }}", values,
                                UnknownExpression::kAnything),
             Texts{"*"});
-  EXPECT_EQ(expand_expressions("${{ inputs.dir", values, UnknownExpression::kAnything),
-            Texts{"*"});
+  EXPECT_EQ(expand_expressions("${{ inputs.dir", values, UnknownExpression::kAnything), Texts{"*"});
+  // The event's inputs are not a composite action's own inputs.
+  EXPECT_EQ(
+      expand_expressions("${{ github.event.inputs.dir }}", values, UnknownExpression::kAnything),
+      Texts{"*"});
 }
 
-TEST(ExpandExpressions, UnknownReadsAsItsLiteralsAndNamesForNames) {
+TEST(ExpandExpressions, UnknownNameReadsAsItsLiteralsAndNames) {
   ExpressionValues values;
   add_expression_value(values, "matrix.env", "prod");
   EXPECT_EQ(expand_expressions("deploy-${{ secrets.TARGET }}", values, UnknownExpression::kNothing),
@@ -51,30 +64,34 @@ TEST(ExpandExpressions, UnknownReadsAsItsLiteralsAndNamesForNames) {
   EXPECT_EQ(expand_expressions("${{ format('values-{0}.yaml', matrix.env) }}", values,
                                UnknownExpression::kNothing),
             (Texts{"values-{0}.yaml", "prod"}));
+  // An unknown input with a fallback stays unknown: the literal may never be used.
+  EXPECT_EQ(expand_expressions("${{ inputs.environment || 'staging' }}", values,
+                               UnknownExpression::kNothing),
+            Texts{""});
 }
 
-TEST(ExpandExpressions, EventInputsAreInputs) {
+TEST(ExpandExpressions, EventInputsAreInputsForNames) {
   ExpressionValues values;
   add_expression_value(values, "inputs.environment", "production");
   EXPECT_EQ(expand_expressions("${{ github.event.inputs.environment }}", values,
-                               UnknownExpression::kAnything),
+                               UnknownExpression::kNothing),
             Texts{"production"});
 }
 
-TEST(ExpandExpressions, PastTheLimitEachValueOnce) {
+TEST(ExpandExpressions, TooManyDirectoriesAreAnything) {
   ExpressionValues values;
   for (int i = 0; i < 9; ++i) {
     add_expression_value(values, "matrix.a", "a" + std::to_string(i));
     add_expression_value(values, "matrix.b", "b" + std::to_string(i));
   }
-  Texts names = expand_expressions("${{ matrix.a }}${{ matrix.b }}", values,
-                                   UnknownExpression::kNothing);
-  EXPECT_EQ(names.size(), 18U);  // 81 combinations are more than 64
-  EXPECT_EQ(names.front(), "a0");
-  EXPECT_EQ(names.back(), "b8");
-  EXPECT_EQ(expand_expressions("${{ matrix.a }}${{ matrix.b }}", values,
-                               UnknownExpression::kAnything),
-            Texts{"*"});
+  // 81 combinations are more than 64.
+  EXPECT_EQ(
+      expand_expressions("${{ matrix.a }}/${{ matrix.b }}", values, UnknownExpression::kAnything),
+      Texts{"*"});
+  EXPECT_EQ(
+      expand_expressions("${{ matrix.a }}-${{ matrix.b }}", values, UnknownExpression::kNothing)
+          .size(),
+      18U);
 }
 
 TEST(ExpressionValues, MatrixListsMapsAndIncludes) {
@@ -125,9 +142,10 @@ TEST(Conditions, GithubTagConditionKeepsOnlyReleases) {
   Runs runs = narrow_by_github_condition("startsWith(github.ref, 'refs/tags/')", every);
   EXPECT_FALSE(runs.main);
   EXPECT_TRUE(runs.release);
-  runs = narrow_by_github_condition("github.ref == 'refs/heads/main' || github.event_name == "
-                                    "'release'",
-                                    every);
+  runs = narrow_by_github_condition(
+      "github.ref == 'refs/heads/main' || github.event_name == "
+      "'release'",
+      every);
   EXPECT_TRUE(runs.main);
   EXPECT_TRUE(runs.release);
 }

@@ -1,5 +1,6 @@
 // Coverage thresholds, task scripts and gate facts read at build time, and the CI command
-// queries the ci gate rules share (model/coverage.cpp).
+// queries the ci gate rules share (model/coverage.cpp, projects.cpp, ci_commands.cpp and
+// command_reach.cpp).
 #include "model/coverage.h"
 
 #include <gtest/gtest.h>
