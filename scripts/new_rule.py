@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Scaffolds a new rule: its source file, a firing and a silent fixture, and its registry line.
 
-Usage: scripts/new_rule.py [--root DIR] SECTION SLUG "Title of the rule"
+Usage: scripts/new_rule.py [--root DIR] [--inspects container|workload] SECTION SLUG "Title"
 Then fill in the check and the metadata, write the fixtures' expectations, and run `make docs`.
+--inspects writes a per-object check that the framework calls once per Kubernetes container or
+workload (rules/per_object.h); without it the check sees the whole model.
 --root writes into another copy of the tree (the scaffolding test uses a scratch copy).
 """
 import os
@@ -39,12 +41,55 @@ const Rule {variable}{{
 }}  // namespace golive::rules::{namespace}
 '''
 
+PER_OBJECT = '''#include "rules/per_object.h"
+#include "rules/rule.h"
+
+namespace golive::rules::{namespace} {{
+namespace {{
+
+void check(ObjectReport& report, const model::{site}& site) {{
+  // Decide about this one {what}; call report.report(site.object.where(node), message) for
+  // each problem. The framework reports "not applicable" when there is no {what}, and merges
+  // the same finding across the environments that render it.
+  (void)report;
+  (void)site;
+}}
+
+}}  // namespace
+
+extern const Rule {variable};
+const Rule {variable}{{
+    .meta = {{.id = "{section}/{slug}",
+             .section = "{section}",
+             .title = "{title}",
+             .severity = Severity::kWarning,
+             .seeds = "",
+             .rationale = "TODO: why this matters before go-live.",
+             .remediation = "TODO: what to change, as concretely as possible.",
+             .also = "",
+             .inspects = Inspects::{inspects}}},
+    .{field} = check}};
+
+}}  // namespace golive::rules::{namespace}
+'''
+
+OBJECT_KINDS = {
+    "container": ("ContainerSite", "container", "kContainer", "check_container"),
+    "workload": ("WorkloadSite", "workload", "kWorkload", "check_workload"),
+}
+
 
 def main():
     global ROOT
     args = sys.argv[1:]
-    if len(args) >= 2 and args[0] == "--root":
-        ROOT = os.path.abspath(args[1])
+    inspects = None
+    while len(args) >= 2 and args[0] in ("--root", "--inspects"):
+        if args[0] == "--root":
+            ROOT = os.path.abspath(args[1])
+        elif args[1] in OBJECT_KINDS:
+            inspects = args[1]
+        else:
+            sys.exit(__doc__)
         args = args[2:]
     if len(args) != 3 or not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args[0]) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args[1]):
         sys.exit(__doc__)
@@ -57,7 +102,14 @@ def main():
         sys.exit(f"{source} exists already")
     os.makedirs(os.path.dirname(source), exist_ok=True)
     with open(source, "w") as out:
-        out.write(RULE.format(namespace=namespace, variable=variable, section=section, slug=slug, title=title))
+        if inspects is None:
+            out.write(RULE.format(namespace=namespace, variable=variable, section=section,
+                                  slug=slug, title=title))
+        else:
+            site, what, kind, field = OBJECT_KINDS[inspects]
+            out.write(PER_OBJECT.format(namespace=namespace, variable=variable, section=section,
+                                        slug=slug, title=title, site=site, what=what,
+                                        inspects=kind, field=field))
 
     fixtures = os.path.join(ROOT, "tests", "fixtures", section, slug)
     # fires-* must fail, silent-* must pass, skips-* must be not applicable (fixture_test.cpp).

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/glob.h"
+#include "rules/per_object.h"
 
 namespace golive::engine {
 namespace {
@@ -189,7 +190,7 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
     }
     pool.submit([&, i] {
       rules::RuleContext context(registry[i]->meta, model, settings);
-      registry[i]->check(context);
+      rules::run_rule(*registry[i], context);
       raw[i] = std::move(context.findings());
       if (const auto& reason = context.not_applicable_reason()) {
         result.outcomes[i].status = RuleStatus::kNotApplicable;

@@ -1,8 +1,9 @@
 #pragma once
 // Facts derived from the whole model, computed on first use and kept for every rule that asks:
-// which CI jobs deploy, what is deployable, the steps that run with each workflow, the deploy
-// targets that run the code. A scan that runs no rule needing a fact never computes it, and no
-// two rules compute it twice. RepoModel's accessors (model.h) are the way in.
+// which CI jobs deploy, what is deployable, the steps that run with each workflow, how the
+// Kubernetes objects of each environment relate, the deploy targets that run the code. A scan
+// that runs no rule needing a fact never computes it, and no two rules compute it twice.
+// RepoModel's accessors (model.h) are the way in.
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "model/deploy_jobs.h"
 #include "model/env_reads.h"
+#include "model/k8s_index.h"
 #include "model/step_scope.h"
 
 namespace golive::model {
@@ -33,6 +35,7 @@ struct DerivedFacts {
   Once<std::vector<deploy::DeployJob>> deploy_jobs;
   Once<std::vector<deploy::Deployable>> deployables;
   Once<std::deque<StepScope>> step_scopes;  // one per model.workflows entry, in order
+  Once<std::deque<ObjectIndex>> object_indexes;  // one per model.k8s_environments entry
   Once<std::vector<EnvTarget>> env_targets;
 };
 

@@ -32,6 +32,18 @@ const StepScope& RepoModel::step_scope(const Workflow& workflow) const {
   throw std::logic_error("step_scope: the workflow is not one of the model's");
 }
 
+const ObjectIndex& RepoModel::object_index(const K8sEnvironment& environment) const {
+  const auto& indexes = derived_->object_indexes.get([this] {
+    std::deque<ObjectIndex> out;
+    for (const auto& each : k8s_environments) out.emplace_back(each);
+    return out;
+  });
+  for (size_t i = 0; i < k8s_environments.size(); ++i) {
+    if (&k8s_environments[i] == &environment) return indexes[i];
+  }
+  throw std::logic_error("object_index: the environment is not one of the model's");
+}
+
 const std::vector<EnvTarget>& RepoModel::env_targets() const {
   return derived_->env_targets.get([this] { return find_env_targets(*this); });
 }

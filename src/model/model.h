@@ -31,6 +31,7 @@ struct DeployJob;
 struct Deployable;
 }  // namespace deploy
 class StepScope;
+class ObjectIndex;
 struct DerivedFacts;
 
 struct SourceFile {
@@ -161,6 +162,8 @@ struct RepoModel {
   [[nodiscard]] const std::vector<deploy::Deployable>& deployables() const;
   // The steps that run with one of this model's workflows (model/step_scope.h).
   [[nodiscard]] const StepScope& step_scope(const Workflow& workflow) const;
+  // How the objects of one of this model's Kubernetes environments relate (model/k8s_index.h).
+  [[nodiscard]] const ObjectIndex& object_index(const K8sEnvironment& environment) const;
   // Deploy targets that run the repository's code, with the variables they provide.
   [[nodiscard]] const std::vector<EnvTarget>& env_targets() const;
 

@@ -34,6 +34,7 @@ std::string rule_page(const rules::Rule& rule) {
   out += "| | |\n|---|---|\n";
   out += "| Section | `" + std::string(m.section) + "` |\n";
   out += "| Default severity | " + severity(rule) + " |\n";
+  out += "| Inspects | " + std::string(rules::inspects_text(m.inspects)) + " |\n";
   if (!m.seeds.empty()) out += "| Standard references | " + std::string(m.seeds) + " |\n";
   if (!m.also.empty()) out += "| Also checked by | " + std::string(m.also) + " |\n";
   out += "\n## Why\n\n" + std::string(m.rationale) + "\n";
@@ -78,6 +79,7 @@ std::string rule_explanation(const rules::Rule& rule) {
   const auto& m = rule.meta;
   std::string out = std::string(m.id) + ": " + std::string(m.title) + "\n";
   out += "  section: " + std::string(m.section) + "    severity: " + severity(rule) + "\n";
+  out += "  inspects: " + std::string(rules::inspects_text(m.inspects)) + "\n";
   if (!m.seeds.empty()) out += "  standard: " + std::string(m.seeds) + "\n";
   if (!m.also.empty()) out += "  also in: " + std::string(m.also) + "\n";
   out += "\nWhy:\n  " + std::string(m.rationale) + "\n\nHow to fix:\n  " +
@@ -104,6 +106,7 @@ std::string rules_listing(std::string_view format) {
                      {"rationale", std::string(m.rationale)},
                      {"remediation", std::string(m.remediation)},
                      {"also", std::string(m.also)},
+                     {"inspects", std::string(rules::inspects_text(m.inspects))},
                      {"options", options_json(m)}});
     }
     return out.dump(2) + "\n";

@@ -27,6 +27,18 @@ std::optional<Severity> parse_severity(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view inspects_text(Inspects inspects) {
+  switch (inspects) {
+    case Inspects::kModel:
+      return "the repository as a whole";
+    case Inspects::kWorkload:
+      return "each Kubernetes workload of each environment";
+    case Inspects::kContainer:
+      return "each container of each Kubernetes workload, init containers too";
+  }
+  return "";
+}
+
 std::string_view option_type_name(OptionType type) {
   switch (type) {
     case OptionType::kInteger:

@@ -1,5 +1,6 @@
 #pragma once
 // What a rule is: metadata as data beside a pure check of the model.
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -8,6 +9,11 @@
 
 #include "model/model.h"
 #include "rules/settings.h"
+
+namespace golive::model {
+struct WorkloadSite;
+struct ContainerSite;
+}  // namespace golive::model
 
 namespace golive::rules {
 
@@ -26,6 +32,15 @@ struct RuleOption {
   long max = 0;
 };
 
+// What a rule inspects. kModel: its check walks the model itself (cross-object rules). The
+// others: the framework calls the rule's per-object check once per object (rules/per_object.h).
+enum class Inspects : std::uint8_t {
+  kModel,
+  kWorkload,   // each Kubernetes workload (an object with a pod template) of each environment
+  kContainer,  // each container of each workload, init containers too
+};
+std::string_view inspects_text(Inspects inspects);
+
 struct RuleMeta {
   std::string_view id;  // "<section>/<slug>"
   std::string_view section;
@@ -36,6 +51,7 @@ struct RuleMeta {
   std::string_view remediation;
   std::string_view also = "";  // the same check in other tools, e.g. "scorecard CI-Tests"
   std::initializer_list<RuleOption> options = {};
+  Inspects inspects = Inspects::kModel;
 
   // The option of that name, or nullptr.
   [[nodiscard]] const RuleOption* option(std::string_view name) const;
@@ -94,10 +110,17 @@ using CheckFn = void (*)(RuleContext&);
 // formats it recognises, say).
 using DetailsFn = std::string (*)();
 
+class ObjectReport;
+using WorkloadCheckFn = void (*)(ObjectReport&, const model::WorkloadSite&);
+using ContainerCheckFn = void (*)(ObjectReport&, const model::ContainerSite&);
+
+// A rule sets the one check that matches meta.inspects (a test holds every rule to it).
 struct Rule {
   RuleMeta meta;
-  CheckFn check;
+  CheckFn check = nullptr;  // Inspects::kModel
   DetailsFn details = nullptr;
+  WorkloadCheckFn check_workload = nullptr;    // Inspects::kWorkload
+  ContainerCheckFn check_container = nullptr;  // Inspects::kContainer
 };
 
 // Every registered rule, sorted by id.

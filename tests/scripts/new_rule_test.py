@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Runs scripts/new_rule.py on a scratch copy of the tree, for a section with a '-' in its name
-and for one without, and checks that each generated rule compiles and is registered."""
+"""Runs scripts/new_rule.py on a scratch copy of the tree, for a section with a '-' in its name,
+for one without, and for a per-container check, and checks that each generated rule compiles
+and is registered."""
 import os
 import shutil
 import subprocess
@@ -16,10 +17,12 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         shutil.copytree(os.path.join(ROOT, "src"), os.path.join(scratch, "src"))
         os.makedirs(os.path.join(scratch, "tests", "fixtures"))
-        for section, slug, namespace in (("supply-chain", "scaffold-probe", "supply_chain"),
-                                         ("k8s", "scaffold-probe", "k8s")):
+        for section, slug, namespace, extra in (
+                ("supply-chain", "scaffold-probe", "supply_chain", []),
+                ("k8s", "scaffold-probe", "k8s", []),
+                ("security", "scaffold-probe", "security", ["--inspects", "container"])):
             run = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "new_rule.py"),
-                                  "--root", scratch, section, slug, "Scaffold probe"],
+                                  "--root", scratch] + extra + [section, slug, "Scaffold probe"],
                                  capture_output=True, text=True)
             if run.returncode != 0:
                 print(f"FAIL {section}: new_rule.py exited {run.returncode}: {run.stderr}")
@@ -30,6 +33,9 @@ def main():
                 text = f.read()
             if f"namespace golive::rules::{namespace} {{" not in text:
                 print(f"FAIL {section}: namespace golive::rules::{namespace} not in {source}")
+                failures += 1
+            if extra and "check_container = check" not in text:
+                print(f"FAIL {section}: --inspects container wrote no per-container check")
                 failures += 1
             compiled = subprocess.run([COMPILER, "-std=c++20", "-fsyntax-only", "-Wall", "-Wextra",
                                        "-Werror", "-I", os.path.join(scratch, "src"), source],

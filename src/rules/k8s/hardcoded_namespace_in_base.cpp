@@ -1,7 +1,7 @@
 #include <set>
 
 #include "core/paths.h"
-#include "rules/k8s/object_index.h"
+#include "rules/k8s/k8s_common.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {

@@ -15,43 +15,41 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kNamespac
     {"hostIPC", "the node's IPC namespace: shared memory of every other process"},
 }};
 
-void check(RuleContext& context) {
-  if (!require_workloads(context)) return;
-  EnvironmentReporter reporter(context);
-  for_each_workload(context.model(), [&](const WorkloadSite& site) {
-    for (const auto& [key, effect] : kNamespaces) {
-      const parse::Node* field = path_to(&site.pod_spec, {key});
-      if (field == nullptr || !field->truthy()) continue;
-      reporter.add(site.environment, site.object.where(*field),
-                   site.object.label() + " sets " + std::string(key) +
-                       ": true, so its pods share " + std::string(effect));
-    }
-  });
+void check(ObjectReport& report, const WorkloadSite& site) {
+  for (const auto& [key, effect] : kNamespaces) {
+    const parse::Node* field = path_to(&site.pod_spec, {key});
+    if (field == nullptr || !field->truthy()) continue;
+    report.report(site.object.where(*field), site.object.label() + " sets " + std::string(key) +
+                                                 ": true, so its pods share " +
+                                                 std::string(effect));
+  }
 }
 
 }  // namespace
 
 extern const Rule kHostNamespace;
 const Rule kHostNamespace{
-    {.id = "k8s/host-namespace",
-     .section = "k8s",
-     .title = "Pods do not share the host's namespaces",
-     .severity = Severity::kError,
-     .seeds = "003 P4-01, 004 T017, 004 T022",
-     .rationale =
-         "hostNetwork, hostPID and hostIPC remove a pod from its own Linux namespaces. With "
-         "hostNetwork it binds the node's ports, bypasses NetworkPolicy and reaches services "
-         "listening on localhost (the kubelet, cloud metadata proxies); with hostPID it sees, "
-         "signals and can ptrace every process on the node, reading their environments and "
-         "secrets; with hostIPC it reads other processes' shared memory. Application workloads "
-         "never need them; the node agents that do (CNI, monitoring exporters) should carry a "
-         "waiver that says why.",
-     .remediation =
-         "Remove hostNetwork, hostPID and hostIPC from the pod spec (they default to false); "
-         "expose ports through a Service, use hostPort or a NodePort only where a port on the "
-         "node itself is required.",
-     .also = "kube-linter host-network, host-pid and host-ipc, Polaris hostNetworkSet, "
-             "hostPIDSet and hostIPCSet, Checkov CKV_K8S_19, CKV_K8S_17 and CKV_K8S_18"},
-    check};
+    .meta =
+        {.id = "k8s/host-namespace",
+         .section = "k8s",
+         .title = "Pods do not share the host's namespaces",
+         .severity = Severity::kError,
+         .seeds = "003 P4-01, 004 T017, 004 T022",
+         .rationale =
+             "hostNetwork, hostPID and hostIPC remove a pod from its own Linux namespaces. With "
+             "hostNetwork it binds the node's ports, bypasses NetworkPolicy and reaches services "
+             "listening on localhost (the kubelet, cloud metadata proxies); with hostPID it sees, "
+             "signals and can ptrace every process on the node, reading their environments and "
+             "secrets; with hostIPC it reads other processes' shared memory. Application workloads "
+             "never need them; the node agents that do (CNI, monitoring exporters) should carry a "
+             "waiver that says why.",
+         .remediation =
+             "Remove hostNetwork, hostPID and hostIPC from the pod spec (they default to false); "
+             "expose ports through a Service, use hostPort or a NodePort only where a port on the "
+             "node itself is required.",
+         .also = "kube-linter host-network, host-pid and host-ipc, Polaris hostNetworkSet, "
+                 "hostPIDSet and hostIPCSet, Checkov CKV_K8S_19, CKV_K8S_17 and CKV_K8S_18",
+         .inspects = Inspects::kWorkload},
+    .check_workload = check};
 
 }  // namespace golive::rules::k8s

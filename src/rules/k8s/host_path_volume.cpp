@@ -50,62 +50,59 @@ bool mounted_writable(const parse::Node& pod_spec, const std::string& volume) {
   return false;
 }
 
-void check(RuleContext& context) {
-  if (!require_workloads(context)) return;
-  EnvironmentReporter reporter(context);
-  for_each_workload(context.model(), [&](const WorkloadSite& site) {
-    const parse::Node* volumes = path_to(&site.pod_spec, {"volumes"});
-    if (volumes == nullptr || !volumes->is_seq()) return;
-    for (const auto& volume : volumes->children) {
-      const parse::Node* host_path = path_to(&volume, {"hostPath"});
-      if (host_path == nullptr || !host_path->is_map()) continue;
-      const parse::Node* path = host_path->find("path");
-      std::string text = path != nullptr ? path->value : "";
-      std::string name = volume.get("name");
-      std::string what =
-          site.object.label() + " mounts the host path '" + text + "' (volume '" + name + "')";
-      if (site.object.kind == "DaemonSet") {
-        // A node agent may read the node; report what hands it the node's control.
-        if (is_socket(text)) {
-          what += ", a socket that controls the node's container runtime or agents";
-        } else if (is_sensitive(text) && mounted_writable(site.pod_spec, name)) {
-          what += " writable";
-        } else {
-          continue;
-        }
+void check(ObjectReport& report, const WorkloadSite& site) {
+  const parse::Node* volumes = path_to(&site.pod_spec, {"volumes"});
+  if (volumes == nullptr || !volumes->is_seq()) return;
+  for (const auto& volume : volumes->children) {
+    const parse::Node* host_path = path_to(&volume, {"hostPath"});
+    if (host_path == nullptr || !host_path->is_map()) continue;
+    const parse::Node* path = host_path->find("path");
+    std::string text = path != nullptr ? path->value : "";
+    std::string name = volume.get("name");
+    std::string what =
+        site.object.label() + " mounts the host path '" + text + "' (volume '" + name + "')";
+    if (site.object.kind == "DaemonSet") {
+      // A node agent may read the node; report what hands it the node's control.
+      if (is_socket(text)) {
+        what += ", a socket that controls the node's container runtime or agents";
+      } else if (is_sensitive(text) && mounted_writable(site.pod_spec, name)) {
+        what += " writable";
+      } else {
+        continue;
       }
-      reporter.add(site.environment,
-                   path != nullptr ? site.object.where(*path) : key_where(site.object, *host_path),
-                   what, text);
     }
-  });
+    report.report(path != nullptr ? site.object.where(*path) : key_where(site.object, *host_path),
+                  what, text);
+  }
 }
 
 }  // namespace
 
 extern const Rule kHostPathVolume;
 const Rule kHostPathVolume{
-    {.id = "k8s/host-path-volume",
-     .section = "k8s",
-     .title = "Pods do not mount host paths",
-     .severity = Severity::kError,
-     .seeds = "003 P4-01, 004 T017, 004 T022",
-     .rationale =
-         "A hostPath volume mounts a directory of whatever node the pod lands on. For an "
-         "application it ties data to one node (lost when the pod moves, mixed when two pods "
-         "share a node), and it is the most common container escape: the container runtime's "
-         "socket, /etc, /var/lib/kubelet or / give control of the node. Deployments, "
-         "StatefulSets, Jobs and Pods are reported for every hostPath. DaemonSets are node "
-         "agents (log shippers, exporters, CSI drivers) that legitimately read the node, so "
-         "for them golive reports only a socket (*.sock) and a sensitive host directory (/, "
-         "/etc, /proc, /sys, /dev, /run, /var/lib/kubelet, ...) mounted without readOnly: "
-         "true. One severity fits both: error.",
-     .remediation =
-         "Store application data on a PersistentVolumeClaim, scratch space on an emptyDir, and "
-         "configuration in a ConfigMap or Secret. A DaemonSet that must read the node mounts "
-         "the narrowest path with 'readOnly: true' and never the runtime socket.",
-     .also = "kube-linter host-mounts, sensitive-host-mounts and docker-sock, Polaris "
-             "hostPathSet, Checkov CKV_K8S_27"},
-    check};
+    .meta =
+        {.id = "k8s/host-path-volume",
+         .section = "k8s",
+         .title = "Pods do not mount host paths",
+         .severity = Severity::kError,
+         .seeds = "003 P4-01, 004 T017, 004 T022",
+         .rationale =
+             "A hostPath volume mounts a directory of whatever node the pod lands on. For an "
+             "application it ties data to one node (lost when the pod moves, mixed when two pods "
+             "share a node), and it is the most common container escape: the container runtime's "
+             "socket, /etc, /var/lib/kubelet or / give control of the node. Deployments, "
+             "StatefulSets, Jobs and Pods are reported for every hostPath. DaemonSets are node "
+             "agents (log shippers, exporters, CSI drivers) that legitimately read the node, so "
+             "for them golive reports only a socket (*.sock) and a sensitive host directory (/, "
+             "/etc, /proc, /sys, /dev, /run, /var/lib/kubelet, ...) mounted without readOnly: "
+             "true. One severity fits both: error.",
+         .remediation =
+             "Store application data on a PersistentVolumeClaim, scratch space on an emptyDir, and "
+             "configuration in a ConfigMap or Secret. A DaemonSet that must read the node mounts "
+             "the narrowest path with 'readOnly: true' and never the runtime socket.",
+         .also = "kube-linter host-mounts, sensitive-host-mounts and docker-sock, Polaris "
+                 "hostPathSet, Checkov CKV_K8S_27",
+         .inspects = Inspects::kWorkload},
+    .check_workload = check};
 
 }  // namespace golive::rules::k8s

@@ -1,5 +1,4 @@
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -9,7 +8,7 @@ void check(RuleContext& context) {
   bool any = false;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* hpa : index.of_kind("HorizontalPodAutoscaler")) {
       any = true;
       const parse::Node* target = node_at(hpa->node, {"spec", "scaleTargetRef"});

@@ -1,6 +1,5 @@
 #include "core/strings.h"
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -67,7 +66,7 @@ void check(RuleContext& context) {
   bool any = false;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* ingress : index.of_kind("Ingress")) {
       for (const auto& backend : backends_of(*ingress)) {
         if (backend.name == nullptr || !backend.name->is_scalar()) continue;

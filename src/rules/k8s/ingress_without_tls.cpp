@@ -1,5 +1,4 @@
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -44,7 +43,7 @@ void check(RuleContext& context) {
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
     if (!environment.production && is_dev_environment(environment)) continue;
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* ingress : index.of_kind("Ingress")) {
       any = true;
       if (has_annotation_tls(*ingress)) continue;

@@ -3,7 +3,6 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -66,7 +65,7 @@ void check(RuleContext& context) {
   bool any = false;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* secret : index.of_kind("Secret")) {
       if (secret->api_version != "v1") continue;
       any = true;

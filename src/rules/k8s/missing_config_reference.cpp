@@ -1,7 +1,6 @@
 #include <set>
 
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -128,7 +127,7 @@ void check(RuleContext& context) {
   bool any = false;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     std::vector<Provided> secrets = provided_secrets(environment);
     std::vector<Provided> config_maps;
     for (const auto* config_map : index.of_kind("ConfigMap"))

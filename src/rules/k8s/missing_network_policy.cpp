@@ -2,7 +2,6 @@
 #include <set>
 
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {

@@ -1,5 +1,4 @@
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -16,7 +15,7 @@ void check(RuleContext& context) {
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
     if (!environment.production) continue;
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* workload : index.workloads()) {
       if (!is_scalable_kind(workload->kind)) continue;
       bool scaled = index.autoscaler_of(*workload) != nullptr;

@@ -6,23 +6,9 @@
 #include "core/strings.h"
 
 namespace golive::rules::k8s {
-namespace {
-
-// Objects land in one namespace when they name the same one, or either names none (a
-// manifest without a namespace goes wherever `kubectl apply -n` sends it).
-bool same_namespace(const model::RenderedObject& a, const model::RenderedObject& b) {
-  return a.namespace_name.empty() || b.namespace_name.empty() ||
-         a.namespace_name == b.namespace_name;
-}
-
-}  // namespace
 
 const parse::Node* path_to(const parse::Node* node, std::initializer_list<std::string_view> keys) {
-  for (std::string_view key : keys) {
-    if (node == nullptr || !node->is_map()) return nullptr;
-    node = node->find(key);
-  }
-  return node;
+  return node == nullptr ? nullptr : model::node_at(*node, keys);
 }
 
 model::SourceLine key_where(const model::RenderedObject& object, const parse::Node& field) {

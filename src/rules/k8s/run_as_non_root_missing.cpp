@@ -7,67 +7,65 @@
 namespace golive::rules::k8s {
 namespace {
 
-void check(RuleContext& context) {
-  if (!require_workloads(context)) return;
-  EnvironmentReporter reporter(context);
-  for_each_container(context.model(), true, [&](const ContainerSite& site) {
-    if (is_windows_pod(site.pod_spec)) return;
-    const parse::Node* non_root = security_setting(site, "runAsNonRoot", true);
-    const parse::Node* user = security_setting(site, "runAsUser", true);
-    auto uid = integer_of(user);
-    if (user != nullptr && !uid) return;  // templated: decided elsewhere
-    std::string who = describe(site.object, site.container);
-    if (non_root != nullptr && non_root->truthy()) {
-      if (uid && *uid == 0) {
-        reporter.add(site.environment, site.object.where(*user),
-                     who +
-                         " sets runAsNonRoot: true with runAsUser: 0, so the kubelet refuses "
-                         "to start it");
-      }
-      return;
+void check(ObjectReport& report, const ContainerSite& site) {
+  if (is_windows_pod(site.pod_spec)) return;
+  const parse::Node* non_root = security_setting(site, "runAsNonRoot", true);
+  const parse::Node* user = security_setting(site, "runAsUser", true);
+  auto uid = integer_of(user);
+  if (user != nullptr && !uid) return;  // templated: decided elsewhere
+  std::string who = describe(site.object, site.container);
+  if (non_root != nullptr && non_root->truthy()) {
+    if (uid && *uid == 0) {
+      report.report(site.object.where(*user),
+                    who +
+                        " sets runAsNonRoot: true with runAsUser: 0, so the kubelet refuses "
+                        "to start it");
     }
-    if (uid && *uid > 0) return;
-    if (uid) {
-      reporter.add(site.environment, site.object.where(*user),
-                   who + " runs as root (runAsUser: 0)");
-    } else if (non_root != nullptr) {
-      reporter.add(site.environment, site.object.where(*non_root),
-                   who +
-                       " sets runAsNonRoot: false and no runAsUser, so it runs as the image's "
-                       "user, root unless the image names another");
-    } else {
-      reporter.add(site.environment, site.object.where(*site.container.node),
-                   who +
-                       " sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs "
-                       "as the image's user, root unless the image names another");
-    }
-  });
+    return;
+  }
+  if (uid && *uid > 0) return;
+  if (uid) {
+    report.report(site.object.where(*user), who + " runs as root (runAsUser: 0)");
+  } else if (non_root != nullptr) {
+    report.report(site.object.where(*non_root),
+                  who +
+                      " sets runAsNonRoot: false and no runAsUser, so it runs as the image's "
+                      "user, root unless the image names another");
+  } else {
+    report.report(site.object.where(*site.container.node),
+                  who +
+                      " sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs "
+                      "as the image's user, root unless the image names another");
+  }
 }
 
 }  // namespace
 
 extern const Rule kRunAsNonRootMissing;
 const Rule kRunAsNonRootMissing{
-    {.id = "k8s/run-as-non-root-missing",
-     .section = "k8s",
-     .title = "Containers run as a non-root user",
-     .severity = Severity::kError,
-     .seeds = "003 P4-01, 004 T017, 004 T022",
-     .rationale =
-         "A container runs as the user its image names, and most images name none: root. Root "
-         "in a container is root on the host's kernel, one runtime or kernel bug away from the "
-         "node, and can write anywhere in the image. 'runAsNonRoot: true' makes the kubelet "
-         "refuse to start a container whose user is 0, whatever the image says; a non-zero "
-         "runAsUser forces the user outright. Either passes, set on the container or on the "
-         "pod's securityContext (the container's value wins). Init containers count; Windows "
-         "pods (spec.os.name: windows) are skipped. kube-score's "
-         "container-security-context-user-group-id goes further and asks for a uid and gid "
-         "above 10000; golive asks for non-root only.",
-     .remediation = "Set it once for the pod and build the image with a numeric non-root USER: "
-                    "'securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, "
-                    "fsGroup: 10001}' under spec.template.spec.",
-     .also = "kube-score container-security-context-user-group-id, kube-linter "
-             "run-as-non-root, Polaris runAsRootAllowed, Checkov CKV_K8S_23 and CKV_K8S_40"},
-    check};
+    .meta =
+        {.id = "k8s/run-as-non-root-missing",
+         .section = "k8s",
+         .title = "Containers run as a non-root user",
+         .severity = Severity::kError,
+         .seeds = "003 P4-01, 004 T017, 004 T022",
+         .rationale =
+             "A container runs as the user its image names, and most images name none: root. Root "
+             "in a container is root on the host's kernel, one runtime or kernel bug away from the "
+             "node, and can write anywhere in the image. 'runAsNonRoot: true' makes the kubelet "
+             "refuse to start a container whose user is 0, whatever the image says; a non-zero "
+             "runAsUser forces the user outright. Either passes, set on the container or on the "
+             "pod's securityContext (the container's value wins). Init containers count; Windows "
+             "pods (spec.os.name: windows) are skipped. kube-score's "
+             "container-security-context-user-group-id goes further and asks for a uid and gid "
+             "above 10000; golive asks for non-root only.",
+         .remediation =
+             "Set it once for the pod and build the image with a numeric non-root USER: "
+             "'securityContext: {runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, "
+             "fsGroup: 10001}' under spec.template.spec.",
+         .also = "kube-score container-security-context-user-group-id, kube-linter "
+                 "run-as-non-root, Polaris runAsRootAllowed, Checkov CKV_K8S_23 and CKV_K8S_40",
+         .inspects = Inspects::kContainer},
+    .check_container = check};
 
 }  // namespace golive::rules::k8s

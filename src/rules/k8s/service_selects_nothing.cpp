@@ -1,5 +1,4 @@
 #include "rules/k8s/k8s_common.h"
-#include "rules/k8s/object_index.h"
 #include "rules/rule.h"
 
 namespace golive::rules::k8s {
@@ -27,7 +26,7 @@ void check(RuleContext& context) {
   bool any = false;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
-    ObjectIndex index(environment);
+    const ObjectIndex& index = context.model().object_index(environment);
     for (const auto* service : index.of_kind("Service")) {
       if (scalar_at(service->node, {"spec", "type"}) == "ExternalName") continue;
       const parse::Node* selector_node = node_at(service->node, {"spec", "selector"});

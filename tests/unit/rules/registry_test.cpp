@@ -78,9 +78,22 @@ TEST(Registry, MetadataIsComplete) {
     EXPECT_GT(m.rationale.size(), 40u) << m.id;
     EXPECT_GT(m.remediation.size(), 30u) << m.id;
     EXPECT_NE(m.remediation.back(), ' ') << m.id;
-    EXPECT_NE(rule->check, nullptr) << m.id;
     EXPECT_TRUE(ids.insert(m.id).second) << "duplicate id " << m.id;
   }
+}
+
+// Each rule sets exactly the check its meta says it inspects, so the framework never calls a
+// null check and no check is left unused.
+TEST(Registry, EachRuleSetsTheCheckOfWhatItInspects) {
+  size_t per_object = 0;
+  for (const Rule* rule : all_rules()) {
+    const RuleMeta& m = rule->meta;
+    EXPECT_EQ(rule->check != nullptr, m.inspects == Inspects::kModel) << m.id;
+    EXPECT_EQ(rule->check_workload != nullptr, m.inspects == Inspects::kWorkload) << m.id;
+    EXPECT_EQ(rule->check_container != nullptr, m.inspects == Inspects::kContainer) << m.id;
+    if (m.inspects != Inspects::kModel) ++per_object;
+  }
+  EXPECT_GT(per_object, 0U) << "no rule uses the framework's per-object iteration";
 }
 
 }  // namespace

@@ -1,12 +1,44 @@
-#include "rules/k8s/object_index.h"
+#include "model/k8s_index.h"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 
 #include "core/strings.h"
+#include "model/model.h"
 
-namespace golive::rules::k8s {
+namespace golive::model {
+
+void for_each_workload(const RepoModel& model,
+                       const std::function<void(const WorkloadSite&)>& visit) {
+  for (const auto& environment : model.k8s_environments) {
+    for (const auto& object : environment.objects) {
+      const parse::Node* pod_spec = pod_spec_of(object);
+      if (pod_spec == nullptr || !pod_spec->is_map()) continue;
+      visit({environment, object, *pod_spec});
+    }
+  }
+}
+
+void for_each_container(const RepoModel& model, bool include_init,
+                        const std::function<void(const ContainerSite&)>& visit) {
+  for_each_workload(model, [&](const WorkloadSite& site) {
+    for (const auto& container : containers_of(site.pod_spec)) {
+      if (container.init && !include_init) continue;
+      visit({site.environment, site.object, site.pod_spec, container});
+    }
+  });
+}
+
+bool has_workloads(const RepoModel& model) {
+  for (const auto& environment : model.k8s_environments) {
+    for (const auto& object : environment.objects) {
+      const parse::Node* pod_spec = pod_spec_of(object);
+      if (pod_spec != nullptr && pod_spec->is_map()) return true;
+    }
+  }
+  return false;
+}
 namespace {
 
 constexpr std::array<std::string_view, 12> kDevWords = {
@@ -29,16 +61,16 @@ const std::string* label_value(const Labels& labels, const std::string& key) {
 
 }  // namespace
 
-std::string namespace_of(const model::RenderedObject& object) {
+std::string namespace_of(const RenderedObject& object) {
   return object.namespace_name.empty() ? "default" : object.namespace_name;
 }
 
-bool same_namespace(const model::RenderedObject& a, const model::RenderedObject& b) {
+bool same_namespace(const RenderedObject& a, const RenderedObject& b) {
   return a.namespace_name.empty() || b.namespace_name.empty() ||
          a.namespace_name == b.namespace_name;
 }
 
-bool is_dev_environment(const model::K8sEnvironment& environment) {
+bool is_dev_environment(const K8sEnvironment& environment) {
   std::string lower = core::to_lower(environment.name);
   size_t start = 0;
   while (start <= lower.size()) {
@@ -74,14 +106,14 @@ std::string scalar_at(const parse::Node& node, std::initializer_list<std::string
   return at != nullptr && at->is_scalar() ? at->value : "";
 }
 
-std::string annotation(const model::RenderedObject& object, std::string_view key) {
+std::string annotation(const RenderedObject& object, std::string_view key) {
   const parse::Node* annotations = node_at(object.node, {"metadata", "annotations"});
   if (annotations == nullptr || !annotations->is_map()) return "";
   return annotations->get(key);
 }
 
-model::SourceLine where_key(const model::RenderedObject& object, const parse::Node& entry) {
-  model::SourceLine where = object.where(entry);
+SourceLine where_key(const RenderedObject& object, const parse::Node& entry) {
+  SourceLine where = object.where(entry);
   if (entry.key_mark.line > 0) where.line = entry.key_mark.line;
   return where;
 }
@@ -109,7 +141,7 @@ std::optional<IntOrPercent> int_or_percent(const parse::Node* node) {
 LabelSelector LabelSelector::from_label_selector(const parse::Node* node) {
   LabelSelector selector;
   if (node == nullptr || !node->is_map()) return selector;
-  selector.labels_ = model::labels_of(node->find("matchLabels"));
+  selector.labels_ = labels_of(node->find("matchLabels"));
   if (const parse::Node* expressions = node->find("matchExpressions");
       expressions != nullptr && expressions->is_seq()) {
     for (const auto& item : expressions->children) {
@@ -139,7 +171,7 @@ LabelSelector LabelSelector::from_label_selector(const parse::Node* node) {
 
 LabelSelector LabelSelector::from_map(const parse::Node* node) {
   LabelSelector selector;
-  selector.labels_ = model::labels_of(node);
+  selector.labels_ = labels_of(node);
   for (const auto& [key, value] : selector.labels_) {
     if (is_templated(key) || is_templated(value)) selector.known_ = false;
   }
@@ -174,13 +206,13 @@ std::string LabelSelector::describe() const {
   return core::join(parts, ", ");
 }
 
-Labels pod_labels(const model::RenderedObject& workload) {
-  const parse::Node* metadata = model::pod_metadata_of(workload);
+Labels pod_labels(const RenderedObject& workload) {
+  const parse::Node* metadata = pod_metadata_of(workload);
   if (metadata == nullptr || !metadata->is_map()) return {};
-  return model::labels_of(metadata->find("labels"));
+  return labels_of(metadata->find("labels"));
 }
 
-Replicas replicas_of(const model::RenderedObject& workload) {
+Replicas replicas_of(const RenderedObject& workload) {
   Replicas replicas;
   replicas.node = node_at(workload.node, {"spec", "replicas"});
   if (replicas.node == nullptr || replicas.node->is_null()) {
@@ -192,7 +224,7 @@ Replicas replicas_of(const model::RenderedObject& workload) {
   return replicas;
 }
 
-bool has_annotation_tls(const model::RenderedObject& ingress) {
+bool has_annotation_tls(const RenderedObject& ingress) {
   return !annotation(ingress, "alb.ingress.kubernetes.io/certificate-arn").empty() ||
          !annotation(ingress, "networking.gke.io/managed-certificates").empty() ||
          !annotation(ingress, "ingress.gcp.kubernetes.io/pre-shared-cert").empty() ||
@@ -207,29 +239,29 @@ bool tls_host_covers(std::string_view tls_host, std::string_view host) {
          core::iequals(host.substr(dot + 1), tls_host.substr(2));
 }
 
-ObjectIndex::ObjectIndex(const model::K8sEnvironment& environment) : environment_(environment) {
+ObjectIndex::ObjectIndex(const K8sEnvironment& environment) : environment_(environment) {
   for (const auto& object : environment.objects) {
     by_kind_[object.kind].push_back(&object);
-    if (model::is_workload_kind(object.kind)) workloads_.push_back(&object);
+    if (is_workload_kind(object.kind)) workloads_.push_back(&object);
   }
 }
 
-const std::vector<const model::RenderedObject*>& ObjectIndex::of_kind(std::string_view kind) const {
-  static const std::vector<const model::RenderedObject*> kNone;
+const std::vector<const RenderedObject*>& ObjectIndex::of_kind(std::string_view kind) const {
+  static const std::vector<const RenderedObject*> kNone;
   auto it = by_kind_.find(kind);
   return it == by_kind_.end() ? kNone : it->second;
 }
 
-const model::RenderedObject* ObjectIndex::find(std::string_view kind, std::string_view name,
-                                               const model::RenderedObject& near) const {
+const RenderedObject* ObjectIndex::find(std::string_view kind, std::string_view name,
+                                               const RenderedObject& near) const {
   for (const auto* object : of_kind(kind)) {
     if (object->name == name && same_namespace(*object, near)) return object;
   }
   return nullptr;
 }
 
-const model::RenderedObject* ObjectIndex::autoscaler_of(
-    const model::RenderedObject& workload) const {
+const RenderedObject* ObjectIndex::autoscaler_of(
+    const RenderedObject& workload) const {
   for (const auto* hpa : of_kind("HorizontalPodAutoscaler")) {
     const parse::Node* target = node_at(hpa->node, {"spec", "scaleTargetRef"});
     if (target == nullptr || !target->is_map()) continue;
@@ -247,7 +279,7 @@ const model::RenderedObject* ObjectIndex::autoscaler_of(
   return nullptr;
 }
 
-std::optional<int> ObjectIndex::minimum_replicas(const model::RenderedObject& workload) const {
+std::optional<int> ObjectIndex::minimum_replicas(const RenderedObject& workload) const {
   if (const auto* autoscaler = autoscaler_of(workload)) {
     bool keda = autoscaler->kind == "ScaledObject";
     const parse::Node* minimum =
@@ -258,9 +290,9 @@ std::optional<int> ObjectIndex::minimum_replicas(const model::RenderedObject& wo
   return replicas_of(workload).count;
 }
 
-std::vector<const model::RenderedObject*> ObjectIndex::selected_workloads(
-    const LabelSelector& selector, const model::RenderedObject& owner) const {
-  std::vector<const model::RenderedObject*> out;
+std::vector<const RenderedObject*> ObjectIndex::selected_workloads(
+    const LabelSelector& selector, const RenderedObject& owner) const {
+  std::vector<const RenderedObject*> out;
   for (const auto* workload : workloads_) {
     if (!same_namespace(*workload, owner)) continue;
     if (selector.matches(pod_labels(*workload))) out.push_back(workload);
@@ -268,4 +300,4 @@ std::vector<const model::RenderedObject*> ObjectIndex::selected_workloads(
   return out;
 }
 
-}  // namespace golive::rules::k8s
+}  // namespace golive::model
