@@ -34,7 +34,7 @@ class Once {
 struct DerivedFacts {
   Once<std::vector<deploy::DeployJob>> deploy_jobs;
   Once<std::vector<deploy::Deployable>> deployables;
-  Once<std::deque<StepScope>> step_scopes;  // one per model.workflows entry, in order
+  Once<std::deque<StepScope>> step_scopes;       // one per model.workflows entry, in order
   Once<std::deque<ObjectIndex>> object_indexes;  // one per model.k8s_environments entry
   Once<std::vector<EnvTarget>> env_targets;
 };

@@ -253,15 +253,14 @@ const std::vector<const RenderedObject*>& ObjectIndex::of_kind(std::string_view 
 }
 
 const RenderedObject* ObjectIndex::find(std::string_view kind, std::string_view name,
-                                               const RenderedObject& near) const {
+                                        const RenderedObject& near) const {
   for (const auto* object : of_kind(kind)) {
     if (object->name == name && same_namespace(*object, near)) return object;
   }
   return nullptr;
 }
 
-const RenderedObject* ObjectIndex::autoscaler_of(
-    const RenderedObject& workload) const {
+const RenderedObject* ObjectIndex::autoscaler_of(const RenderedObject& workload) const {
   for (const auto* hpa : of_kind("HorizontalPodAutoscaler")) {
     const parse::Node* target = node_at(hpa->node, {"spec", "scaleTargetRef"});
     if (target == nullptr || !target->is_map()) continue;

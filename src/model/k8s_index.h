@@ -130,18 +130,14 @@ class ObjectIndex {
 
   [[nodiscard]] const K8sEnvironment& environment() const { return environment_; }
   // Objects of a kind, in document order; empty when none.
-  [[nodiscard]] const std::vector<const RenderedObject*>& of_kind(
-      std::string_view kind) const;
+  [[nodiscard]] const std::vector<const RenderedObject*>& of_kind(std::string_view kind) const;
   // The object of that kind and name in the namespace of `near`, or nullptr.
   [[nodiscard]] const RenderedObject* find(std::string_view kind, std::string_view name,
-                                                  const RenderedObject& near) const;
+                                           const RenderedObject& near) const;
   // Objects with a pod template (is_workload_kind), in document order.
-  [[nodiscard]] const std::vector<const RenderedObject*>& workloads() const {
-    return workloads_;
-  }
+  [[nodiscard]] const std::vector<const RenderedObject*>& workloads() const { return workloads_; }
   // The HorizontalPodAutoscaler or KEDA ScaledObject whose scaleTargetRef names the workload.
-  [[nodiscard]] const RenderedObject* autoscaler_of(
-      const RenderedObject& workload) const;
+  [[nodiscard]] const RenderedObject* autoscaler_of(const RenderedObject& workload) const;
   // The fewest replicas a workload runs: its autoscaler's minimum (HPA minReplicas, 1 by
   // default; KEDA minReplicaCount, 0 by default), else its replicas; nullopt when templated.
   [[nodiscard]] std::optional<int> minimum_replicas(const RenderedObject& workload) const;
