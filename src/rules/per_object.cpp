@@ -59,32 +59,59 @@ EnvironmentReporter::~EnvironmentReporter() {
 
 void ObjectReport::report(const model::SourceLine& where, const std::string& message,
                           const std::string& evidence) {
-  reporter_.add(environment_, where, message, evidence);
+  applies_ = true;
+  if (reporter_ != nullptr && environment_ != nullptr) {
+    reporter_->add(*environment_, where, message, evidence);
+  } else {
+    context_.report(message, where.path, where.line, 0, evidence);
+  }
 }
 
-void run_rule(const Rule& rule, RuleContext& context) {
+namespace {
+
+// Walks the objects of the rule's kind; the reason it does not apply, or "" when it does.
+std::string run_per_object(const Rule& rule, RuleContext& context) {
+  const model::RepoModel& model = context.model();
+  bool applies = false;
   switch (rule.meta.inspects) {
     case Inspects::kModel:
-      rule.check(context);
-      return;
+      break;
     case Inspects::kWorkload:
-    case Inspects::kContainer:
+    case Inspects::kContainer: {
+      if (!model::has_workloads(model)) return "no Kubernetes workload";
+      EnvironmentReporter reporter(context);
+      if (rule.meta.inspects == Inspects::kWorkload) {
+        model::for_each_workload(model, [&](const model::WorkloadSite& site) {
+          ObjectReport report(context, applies, &reporter, &site.environment);
+          rule.check_workload(report, site);
+        });
+      } else {
+        model::for_each_container(model, true, [&](const model::ContainerSite& site) {
+          ObjectReport report(context, applies, &reporter, &site.environment);
+          rule.check_container(report, site);
+        });
+      }
+      break;
+    }
+    case Inspects::kDockerfile:
+      if (model.dockerfiles.empty()) return "the repository has no Dockerfile";
+      for (const auto& dockerfile : model.dockerfiles) {
+        ObjectReport report(context, applies);
+        rule.check_dockerfile(report, dockerfile);
+      }
       break;
   }
-  if (!model::has_workloads(context.model()))
-    return context.not_applicable("no Kubernetes workload");
-  EnvironmentReporter reporter(context);
-  if (rule.meta.inspects == Inspects::kWorkload) {
-    model::for_each_workload(context.model(), [&](const model::WorkloadSite& site) {
-      ObjectReport report(context, reporter, site.environment);
-      rule.check_workload(report, site);
-    });
-    return;
-  }
-  model::for_each_container(context.model(), true, [&](const model::ContainerSite& site) {
-    ObjectReport report(context, reporter, site.environment);
-    rule.check_container(report, site);
-  });
+  if (!rule.meta.inapplicable_reason.empty() && !applies)
+    return std::string(rule.meta.inapplicable_reason);
+  return "";
+}
+
+}  // namespace
+
+void run_rule(const Rule& rule, RuleContext& context) {
+  if (rule.meta.inspects == Inspects::kModel) return rule.check(context);
+  std::string reason = run_per_object(rule, context);
+  if (!reason.empty()) context.not_applicable(std::move(reason));
 }
 
 }  // namespace golive::rules

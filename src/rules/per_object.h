@@ -44,22 +44,28 @@ class EnvironmentReporter {
 // What a per-object check reports through.
 class ObjectReport {
  public:
-  ObjectReport(RuleContext& context, EnvironmentReporter& reporter,
-               const model::K8sEnvironment& environment)
-      : context_(context), reporter_(reporter), environment_(environment) {}
+  // For a Kubernetes object: findings go through the reporter, tagged with the environment.
+  ObjectReport(RuleContext& context, bool& applies, EnvironmentReporter* reporter = nullptr,
+               const model::K8sEnvironment* environment = nullptr)
+      : context_(context), applies_(applies), reporter_(reporter), environment_(environment) {}
 
   [[nodiscard]] const model::RepoModel& model() const { return context_.model(); }
   // The rule's context: its options and settings.
   [[nodiscard]] const RuleContext& context() const { return context_; }
-  // Reports a problem with the object at where; the same problem in several environments is
-  // one finding that names them all.
+  // Reports a problem with the object at where. For a Kubernetes object, the same problem in
+  // several environments is one finding that names them all.
   void report(const model::SourceLine& where, const std::string& message,
               const std::string& evidence = "");
+  // Says that this object has what the rule judges (an ADD instruction, an external base
+  // image). A rule whose meta names an inapplicable_reason is not applicable, for that reason,
+  // when no object says so; reporting a problem says so too.
+  void applies() { applies_ = true; }
 
  private:
   RuleContext& context_;
-  EnvironmentReporter& reporter_;
-  const model::K8sEnvironment& environment_;
+  bool& applies_;
+  EnvironmentReporter* reporter_;
+  const model::K8sEnvironment* environment_;
 };
 
 // Runs a rule: its whole-model check, or its per-object check on every object of the kind it

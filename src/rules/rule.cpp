@@ -35,6 +35,8 @@ std::string_view inspects_text(Inspects inspects) {
       return "each Kubernetes workload of each environment";
     case Inspects::kContainer:
       return "each container of each Kubernetes workload, init containers too";
+    case Inspects::kDockerfile:
+      return "each Dockerfile";
   }
   return "";
 }

@@ -13,6 +13,7 @@
 namespace golive::model {
 struct WorkloadSite;
 struct ContainerSite;
+struct DockerfileModel;
 }  // namespace golive::model
 
 namespace golive::rules {
@@ -36,8 +37,9 @@ struct RuleOption {
 // others: the framework calls the rule's per-object check once per object (rules/per_object.h).
 enum class Inspects : std::uint8_t {
   kModel,
-  kWorkload,   // each Kubernetes workload (an object with a pod template) of each environment
-  kContainer,  // each container of each workload, init containers too
+  kWorkload,    // each Kubernetes workload (an object with a pod template) of each environment
+  kContainer,   // each container of each workload, init containers too
+  kDockerfile,  // each Dockerfile
 };
 std::string_view inspects_text(Inspects inspects);
 
@@ -52,6 +54,10 @@ struct RuleMeta {
   std::string_view also = "";  // the same check in other tools, e.g. "scorecard CI-Tests"
   std::initializer_list<RuleOption> options = {};
   Inspects inspects = Inspects::kModel;
+  // Per-object rules: why the rule does not apply when objects exist but none has what it
+  // judges ("no Dockerfile uses ADD"); the check marks those that do (ObjectReport::applies).
+  // Empty: any object of the kind makes the rule apply.
+  std::string_view inapplicable_reason = "";
 
   // The option of that name, or nullptr.
   [[nodiscard]] const RuleOption* option(std::string_view name) const;
@@ -113,14 +119,16 @@ using DetailsFn = std::string (*)();
 class ObjectReport;
 using WorkloadCheckFn = void (*)(ObjectReport&, const model::WorkloadSite&);
 using ContainerCheckFn = void (*)(ObjectReport&, const model::ContainerSite&);
+using DockerfileCheckFn = void (*)(ObjectReport&, const model::DockerfileModel&);
 
 // A rule sets the one check that matches meta.inspects (a test holds every rule to it).
 struct Rule {
   RuleMeta meta;
   CheckFn check = nullptr;  // Inspects::kModel
   DetailsFn details = nullptr;
-  WorkloadCheckFn check_workload = nullptr;    // Inspects::kWorkload
-  ContainerCheckFn check_container = nullptr;  // Inspects::kContainer
+  WorkloadCheckFn check_workload = nullptr;      // Inspects::kWorkload
+  ContainerCheckFn check_container = nullptr;    // Inspects::kContainer
+  DockerfileCheckFn check_dockerfile = nullptr;  // Inspects::kDockerfile
 };
 
 // Every registered rule, sorted by id.

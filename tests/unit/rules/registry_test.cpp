@@ -91,6 +91,10 @@ TEST(Registry, EachRuleSetsTheCheckOfWhatItInspects) {
     EXPECT_EQ(rule->check != nullptr, m.inspects == Inspects::kModel) << m.id;
     EXPECT_EQ(rule->check_workload != nullptr, m.inspects == Inspects::kWorkload) << m.id;
     EXPECT_EQ(rule->check_container != nullptr, m.inspects == Inspects::kContainer) << m.id;
+    EXPECT_EQ(rule->check_dockerfile != nullptr, m.inspects == Inspects::kDockerfile) << m.id;
+    if (m.inspects == Inspects::kModel) {
+      EXPECT_TRUE(m.inapplicable_reason.empty()) << m.id;
+    }
     if (m.inspects != Inspects::kModel) ++per_object;
   }
   EXPECT_GT(per_object, 0U) << "no rule uses the framework's per-object iteration";
