@@ -27,6 +27,7 @@ struct ScanOptions {
   std::string fail_on = "error";
   unsigned jobs = 0;
   std::string color = "auto";
+  std::string roles = "deployed";
   bool quiet = false;
 };
 
@@ -62,7 +63,7 @@ int run_scan(const ScanOptions& options) {
   build.walk.excludes = settings.excludes;
   build.walk.max_file_size = settings.max_file_size;
   build.roles = walk::RoleMap(settings.role_overrides);
-  const engine::Selection selection{options.only, options.skip};
+  const engine::Selection selection{options.only, options.skip, options.roles == "all"};
   build.find_secrets = engine::rule_runs("secrets/committed-secret", settings, selection);
   core::ThreadPool pool(options.jobs == 0 ? core::ThreadPool::default_workers() : options.jobs);
 
@@ -99,6 +100,7 @@ Action add_scan_command(CLI::App& app) {
       "  golive scan services/api --only ci,docs   two sections only\n"
       "  golive scan --format sarif > golive.sarif for GitHub code scanning\n"
       "  golive scan --output json=report.json --output junit=golive.xml\n"
+      "  golive scan --roles all                   also findings in tests, examples, vendor/\n"
       "Configuration: .golive.yml at the root (rules, sections, thresholds, exclude, waivers).\n"
       "Suppress one finding inline with a comment: golive:ignore RULE-ID -- reason");
   scan->add_option("path", options->path, "Repository root to scan")->capture_default_str();
@@ -121,6 +123,12 @@ Action add_scan_command(CLI::App& app) {
       ->check(CLI::Range(1u, 256u));
   scan->add_option("--color", options->color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  scan->add_option("--roles", options->roles,
+                   "Whose findings to report: deployed (the team's own code and configuration; "
+                   "secrets everywhere) or all (also tests, fixtures, examples, vendored code, "
+                   "templates and docs)")
+      ->check(CLI::IsMember({"deployed", "all"}))
       ->capture_default_str();
   scan->add_flag("--quiet,-q", options->quiet, "Print only findings and the verdict");
   return [options] { return run_scan(*options); };

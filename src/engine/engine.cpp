@@ -68,6 +68,9 @@ std::vector<SectionScore> score_sections(const std::vector<RuleOutcome>& outcome
       case RuleStatus::kFailed:
         ++score.failed;
         break;
+      case RuleStatus::kUnverified:
+        ++score.unverified;
+        break;
       case RuleStatus::kNotApplicable:
         ++score.not_applicable;
         break;
@@ -92,6 +95,8 @@ std::string_view status_name(RuleStatus status) {
       return "failed";
     case RuleStatus::kWaived:
       return "waived";
+    case RuleStatus::kUnverified:
+      return "unverified";
     case RuleStatus::kNotApplicable:
       return "not-applicable";
     case RuleStatus::kDisabled:
@@ -142,7 +147,7 @@ Level compute_level(const std::vector<rules::Finding>& findings,
   for (const auto& section : sections) {
     if (section.percent() < 80)
       low.push_back(section.section + " " + std::to_string(section.percent()) + "%");
-    if (section.failed > 0) all_pass = false;
+    if (section.failed > 0 || section.unverified > 0) all_pass = false;
   }
   if (!low.empty()) {
     reason = "sections below 80%: ";
@@ -150,8 +155,13 @@ Level compute_level(const std::vector<rules::Finding>& findings,
     return Level::kBronze;
   }
   if (!all_pass) {
+    int unverified = 0;
+    for (const auto& section : sections) unverified += section.unverified;
     reason =
         std::to_string(findings.size()) + " finding" + (findings.size() == 1 ? "" : "s") + " left";
+    if (unverified > 0)
+      reason += ", " + std::to_string(unverified) + " rule" + (unverified == 1 ? "" : "s") +
+                " unverified";
     return Level::kSilver;
   }
   reason = "every applicable check passes";
@@ -174,6 +184,7 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
   result.skipped = model.skipped;
   result.outcomes.resize(registry.size());
   std::vector<std::vector<rules::Finding>> raw(registry.size());
+  std::vector<std::vector<rules::Finding>> unsettled(registry.size());
 
   for (size_t i = 0; i < registry.size(); ++i) {
     RuleOutcome& outcome = result.outcomes[i];
@@ -192,6 +203,7 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       rules::RuleContext context(registry[i]->meta, model, settings);
       rules::run_rule(*registry[i], context);
       raw[i] = std::move(context.findings());
+      unsettled[i] = std::move(context.unverified_checks());
       if (const auto& reason = context.not_applicable_reason()) {
         result.outcomes[i].status = RuleStatus::kNotApplicable;
         result.outcomes[i].reason = *reason;
@@ -208,7 +220,12 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       // rule's severity never raises that finding above the override.
       bool lowered = finding.severity < outcome.rule->meta.severity;
       finding.severity = lowered ? std::min(finding.severity, outcome.severity) : outcome.severity;
-      if (const auto* suppression = inline_suppression(model, finding)) {
+      walk::PathRole role =
+          finding.file.empty() ? walk::PathRole::kProduct : model.role_of(finding.file);
+      if (!selection.all_roles && !rules::reports_in_role(outcome.rule->meta, role)) {
+        result.out_of_scope.push_back({std::move(finding), role});
+        ++outcome.out_of_scope;
+      } else if (const auto* suppression = inline_suppression(model, finding)) {
         std::string how =
             "inline: " + (suppression->reason.empty() ? "(no reason given)" : suppression->reason);
         result.hidden.push_back({std::move(finding), std::move(how)});
@@ -223,8 +240,20 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
         ++outcome.findings;
       }
     }
+    for (auto& check : unsettled[i]) {
+      walk::PathRole role =
+          check.file.empty() ? walk::PathRole::kProduct : model.role_of(check.file);
+      if (!selection.all_roles && !rules::reports_in_role(outcome.rule->meta, role)) continue;
+      if (outcome.unverified == 0) outcome.reason = check.message;
+      result.unverified.push_back(std::move(check));
+      ++outcome.unverified;
+    }
+    if (outcome.unverified > 1)
+      outcome.reason += " (and " + std::to_string(outcome.unverified - 1) + " more)";
     if (outcome.findings > 0) {
       outcome.status = RuleStatus::kFailed;
+    } else if (outcome.unverified > 0) {
+      outcome.status = RuleStatus::kUnverified;
     } else if (outcome.hidden > 0) {
       outcome.status = RuleStatus::kWaived;
     } else if (outcome.status != RuleStatus::kNotApplicable) {
@@ -234,6 +263,11 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
   std::sort(result.findings.begin(), result.findings.end(), finding_order);
   std::sort(result.hidden.begin(), result.hidden.end(),
             [](const HiddenFinding& a, const HiddenFinding& b) {
+              return finding_order(a.finding, b.finding);
+            });
+  std::sort(result.unverified.begin(), result.unverified.end(), finding_order);
+  std::sort(result.out_of_scope.begin(), result.out_of_scope.end(),
+            [](const OutOfScopeFinding& a, const OutOfScopeFinding& b) {
               return finding_order(a.finding, b.finding);
             });
   result.sections = score_sections(result.outcomes);

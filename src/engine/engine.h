@@ -12,18 +12,30 @@ namespace golive::engine {
 struct Selection {
   std::vector<std::string> only;
   std::vector<std::string> skip;
+  // --roles all: report findings in every file, also tests, fixtures, examples, vendored code,
+  // templates and docs (rules::reports_in_role).
+  bool all_roles = false;
 };
 
-enum class RuleStatus { kPassed, kFailed, kWaived, kNotApplicable, kDisabled };
+// kUnverified: no finding, but a check golive could not settle (RuleContext::unverified).
+enum class RuleStatus { kPassed, kFailed, kWaived, kUnverified, kNotApplicable, kDisabled };
 std::string_view status_name(RuleStatus status);
 
 struct RuleOutcome {
   const rules::Rule* rule = nullptr;
   rules::Severity severity = rules::Severity::kWarning;  // after overrides
   RuleStatus status = RuleStatus::kPassed;
-  std::string reason;  // why not applicable or disabled
+  std::string reason;  // why not applicable, disabled or unverified
   size_t findings = 0;
-  size_t hidden = 0;  // suppressed inline or waived
+  size_t hidden = 0;        // suppressed inline or waived
+  size_t out_of_scope = 0;  // in files of a role the rule does not judge (not with --roles all)
+  size_t unverified = 0;    // checks golive could not settle
+};
+
+// A finding in a file that is not what the team deploys, set aside (Selection::all_roles).
+struct OutOfScopeFinding {
+  rules::Finding finding;
+  walk::PathRole role = walk::PathRole::kTest;
 };
 
 struct HiddenFinding {
@@ -35,9 +47,10 @@ struct SectionScore {
   std::string section;
   int passed = 0;  // passed or waived
   int failed = 0;
+  int unverified = 0;  // count against the score like a failure, never block
   int not_applicable = 0;
   int disabled = 0;
-  [[nodiscard]] int applicable() const { return passed + failed; }
+  [[nodiscard]] int applicable() const { return passed + failed + unverified; }
   // Percentage of applicable rules that pass; 100 when none apply.
   [[nodiscard]] int percent() const {
     return applicable() == 0 ? 100 : passed * 100 / applicable();
@@ -52,7 +65,9 @@ std::string_view level_meaning(Level level);
 struct ScanResult {
   std::vector<rules::Finding> findings;  // active, sorted by file, line, column, rule id
   std::vector<HiddenFinding> hidden;
-  std::vector<RuleOutcome> outcomes;  // one per registered rule, in id order
+  std::vector<OutOfScopeFinding> out_of_scope;  // sorted like findings
+  std::vector<rules::Finding> unverified;       // checks golive could not settle, sorted
+  std::vector<RuleOutcome> outcomes;            // one per registered rule, in id order
   std::vector<SectionScore> sections;
   Level level = Level::kBlocked;
   std::string level_reason;

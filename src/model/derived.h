@@ -37,6 +37,9 @@ struct DerivedFacts {
   Once<std::deque<StepScope>> step_scopes;       // one per model.workflows entry, in order
   Once<std::deque<ObjectIndex>> object_indexes;  // one per model.k8s_environments entry
   Once<std::vector<EnvTarget>> env_targets;
+  Once<std::vector<OpaqueCi>> opaque_ci;
+  Once<std::vector<ImageUses>> image_uses;  // by Dockerfile
+  Once<std::vector<std::string>> deploy_time_images;
 };
 
 }  // namespace golive::model

@@ -7,6 +7,7 @@
 
 #include "core/paths.h"
 #include "core/strings.h"
+#include "model/image_builds.h"
 #include "model/model.h"
 
 namespace golive::model {
@@ -490,28 +491,6 @@ void add_env_file(const RepoModel& model, const std::string& path, EnvTarget& ta
     return;
   }
   target.provides_everything = true;  // a gitignored .env: its content is unknown
-}
-
-// The directory holding a Dockerfile whose name is the last segment of image ("ghcr.io/acme/
-// api:1.2" -> a directory named "api"); a root Dockerfile matches the repository's own name.
-std::optional<std::string> code_directory_for(const RepoModel& model, std::string_view image) {
-  if (size_t at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
-  size_t slash = image.rfind('/');
-  std::string_view last = slash == std::string_view::npos ? image : image.substr(slash + 1);
-  if (size_t colon = last.find(':'); colon != std::string_view::npos) last = last.substr(0, colon);
-  if (last.empty() || last.find("{{") != std::string_view::npos) return std::nullopt;
-  std::string root_name(base_name(model.root));
-  while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
-  for (const auto& dockerfile : model.dockerfiles) {
-    std::string directory = std::string(core::directory_name(dockerfile.path));
-    std::string_view name = directory.empty() ? std::string_view(root_name) : base_name(directory);
-    if (name == last) return directory;
-  }
-  return std::nullopt;
-}
-
-std::string dockerfile_in(std::string_view directory) {
-  return directory.empty() ? "Dockerfile" : std::string(directory) + "/Dockerfile";
 }
 
 void add_keys(const parse::Node& object, EnvTarget& target) {

@@ -28,8 +28,10 @@ bool ImageRef::floating_tag() const {
 ImageRef parse_image_ref(std::string_view text) {
   ImageRef ref;
   text = core::trim(text);
+  // $VAR, {{ }}, a {IMAGE} or <image> placeholder a script fills in, or ko:// (ko builds the
+  // image and writes its digest at deploy time): the image is decided elsewhere.
   ref.templated =
-      text.find('$') != std::string_view::npos || text.find("{{") != std::string_view::npos;
+      text.find_first_of("${<%") != std::string_view::npos || core::starts_with(text, "ko://");
   size_t at = text.find('@');
   if (at != std::string_view::npos) {
     ref.digest = std::string(text.substr(at + 1));

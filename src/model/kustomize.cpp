@@ -180,7 +180,9 @@ class Renderer {
     }
     model_.kustomize_bases.assign(referenced.begin(), referenced.end());
     for (const auto& [directory, path] : kustomization_in_) {
-      if (referenced.count(directory) != 0 || document_of(path) == nullptr) continue;
+      // A Component means something only inside the kustomization that lists it.
+      if (referenced.count(directory) != 0 || document_of(path) == nullptr || is_component(path))
+        continue;
       K8sEnvironment environment;
       environment.name = directory.empty() ? "." : directory;
       environment.kustomization = path;
@@ -231,24 +233,39 @@ class Renderer {
 
   std::vector<Item> build(const std::string& path, std::vector<std::string>& stack) {
     std::vector<Item> items;
+    build_into(path, stack, items);
+    return items;
+  }
+
+  // Builds a kustomization onto items: a Kustomization starts from nothing; a Component
+  // (kustomize's kind: Component) adds its resources to those of the kustomization that lists
+  // it and patches and transforms them all.
+  void build_into(const std::string& path, std::vector<std::string>& stack,
+                  std::vector<Item>& items) {
     if (std::find(stack.begin(), stack.end(), path) != stack.end()) {
       problem(path, 1, "kustomization includes itself through " + core::join(stack, " -> "));
-      return items;
+      return;
     }
     const parse::Node* document = document_of(path);
-    if (document == nullptr) return items;
+    if (document == nullptr) return;
     stack.push_back(path);
     std::string directory = std::string(core::directory_name(path));
+    size_t remote_before = remote_resources_;
     add_resources(*document, directory, path, stack, items);
     add_generators(*document, path, items);
-    apply_patches(*document, directory, path, items);
+    // A patch may target an object of a remote resource golive does not fetch.
+    apply_patches(*document, directory, path, items, remote_resources_ > remote_before);
     apply_namespace(*document, path, items);
     apply_names(*document, path, items);
     apply_labels(*document, path, items);
     apply_images(*document, path, items);
     apply_replicas(*document, path, items);
     stack.pop_back();
-    return items;
+  }
+
+  bool is_component(const std::string& path) const {
+    const parse::Node* document = document_of(path);
+    return document != nullptr && document->get("kind") == "Component";
   }
 
   void add_resources(const parse::Node& document, const std::string& directory,
@@ -258,10 +275,18 @@ class Renderer {
       const parse::Node* list = document.find(key);
       if (list == nullptr) continue;
       for (const auto& entry : list->children) {
-        if (!entry.is_scalar() || is_remote(entry.value)) continue;
+        if (!entry.is_scalar()) continue;
+        if (is_remote(entry.value)) {
+          ++remote_resources_;
+          continue;
+        }
         std::string resolved = core::join_path(directory, entry.value);
         if (auto it = kustomization_in_.find(resolved); it != kustomization_in_.end()) {
-          for (auto& item : build(it->second, stack)) items.push_back(std::move(item));
+          if (std::string_view(key) == "components" || is_component(it->second)) {
+            build_into(it->second, stack, items);
+          } else {
+            for (auto& item : build(it->second, stack)) items.push_back(std::move(item));
+          }
         } else if (auto set = yaml_by_path_.find(resolved); set != yaml_by_path_.end()) {
           std::vector<RenderedObject> objects;
           add_plain_objects(*set->second, objects);
@@ -429,7 +454,7 @@ class Renderer {
   }
 
   void apply_patches(const parse::Node& document, const std::string& directory,
-                     const std::string& path, std::vector<Item>& items) {
+                     const std::string& path, std::vector<Item>& items, bool remote_resources) {
     for (auto& patch : patches_of(document, directory, path)) {
       bool operations = patch.body.is_seq();
       parse::Node own_target;
@@ -458,7 +483,7 @@ class Renderer {
           problem(patch.path, patch.body.mark.line,
                   "patch on " + item.object.label() + " cannot apply: " + error);
       }
-      if (!applied) {
+      if (!applied && !remote_resources) {
         std::string what = target->get("kind") + "/" + target->get("name");
         problem(path, patch.line, "patch target " + what + " is not among the resources");
       }
@@ -667,6 +692,7 @@ class Renderer {
   std::map<std::string, std::string> kustomization_in_;  // folder -> kustomization file
   std::set<std::string> directories_;
   std::set<std::string> consumed_;
+  size_t remote_resources_ = 0;  // remote resources and bases met so far (not fetched)
 };
 
 void render_plain_manifests(RepoModel& model, const Renderer& renderer) {

@@ -44,6 +44,23 @@ const ObjectIndex& RepoModel::object_index(const K8sEnvironment& environment) co
   throw std::logic_error("object_index: the environment is not one of the model's");
 }
 
+const std::vector<ImageUse>& RepoModel::image_uses(std::string_view dockerfile) const {
+  static const std::vector<ImageUse> kNone;
+  const auto& all = derived_->image_uses.get([this] { return find_image_uses(*this); });
+  for (const auto& uses : all) {
+    if (uses.dockerfile == dockerfile) return uses.uses;
+  }
+  return kNone;
+}
+
+const std::vector<std::string>& RepoModel::deploy_time_images() const {
+  return derived_->deploy_time_images.get([this] { return find_deploy_time_images(*this); });
+}
+
+const std::vector<OpaqueCi>& RepoModel::opaque_ci() const {
+  return derived_->opaque_ci.get([this] { return find_opaque_ci(*this); });
+}
+
 const std::vector<EnvTarget>& RepoModel::env_targets() const {
   return derived_->env_targets.get([this] { return find_env_targets(*this); });
 }

@@ -8,9 +8,11 @@
 
 #include "model/app_facts.h"
 #include "model/ci.h"
+#include "model/ci_opacity.h"
 #include "model/compose.h"
 #include "model/coverage.h"
 #include "model/env_reads.h"
+#include "model/image_builds.h"
 #include "model/k8s.h"
 #include "model/prometheus.h"
 #include "model/resilience.h"
@@ -164,6 +166,12 @@ struct RepoModel {
   [[nodiscard]] const StepScope& step_scope(const Workflow& workflow) const;
   // How the objects of one of this model's Kubernetes environments relate (model/k8s_index.h).
   [[nodiscard]] const ObjectIndex& object_index(const K8sEnvironment& environment) const;
+  // The containers that run an image built from the Dockerfile at path (model/image_builds.h).
+  [[nodiscard]] const std::vector<ImageUse>& image_uses(std::string_view dockerfile) const;
+  // Images a deploy tool (Skaffold) builds and tags at deploy time, sorted (image_builds.h).
+  [[nodiscard]] const std::vector<std::string>& deploy_time_images() const;
+  // Where CI evidence may sit that golive cannot read (model/ci_opacity.h).
+  [[nodiscard]] const std::vector<OpaqueCi>& opaque_ci() const;
   // Deploy targets that run the repository's code, with the variables they provide.
   [[nodiscard]] const std::vector<EnvTarget>& env_targets() const;
 

@@ -1,5 +1,6 @@
 #include <cstdint>
 #include <cstdio>
+#include <map>
 
 #include "core/version.h"
 #include "report/report.h"
@@ -37,6 +38,20 @@ std::string location_text(const rules::Finding& finding) {
 
 std::string rule_doc_url(std::string_view rule_id) {
   return std::string(core::kRuleDocsBase) + std::string(rule_id) + ".md";
+}
+
+std::string out_of_scope_line(const engine::ScanResult& result) {
+  if (result.out_of_scope.empty()) return "";
+  std::map<walk::PathRole, size_t> by_role;
+  for (const auto& item : result.out_of_scope) ++by_role[item.role];
+  std::string roles;
+  for (const auto& [role, count] : by_role)
+    roles += (roles.empty() ? "" : ", ") + std::string(walk::role_name(role)) + " " +
+             std::to_string(count);
+  size_t total = result.out_of_scope.size();
+  return std::to_string(total) + " finding" + (total == 1 ? "" : "s") +
+         " in files that are not deployed (" + roles + ") " + (total == 1 ? "is" : "are") +
+         " not shown; --roles all shows them";
 }
 
 bool is_known_format(std::string_view format) {

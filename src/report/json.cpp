@@ -38,15 +38,16 @@ std::string render_json(const ReportContext& context) {
   for (const auto& f : result.findings)
     counts[std::string(rules::severity_name(f.severity))] =
         counts[std::string(rules::severity_name(f.severity))].get<int>() + 1;
-  out["summary"] = {{"files_scanned", result.files_scanned},
-                    {"findings", counts},
-                    {"hidden", result.hidden.size()},
-                    {"skipped", result.skipped.size()}};
+  out["summary"] = {
+      {"files_scanned", result.files_scanned},  {"findings", counts},
+      {"hidden", result.hidden.size()},         {"out_of_scope", result.out_of_scope.size()},
+      {"unverified", result.unverified.size()}, {"skipped", result.skipped.size()}};
   out["sections"] = ordered_json::array();
   for (const auto& s : result.sections) {
     out["sections"].push_back({{"section", s.section},
                                {"passed", s.passed},
                                {"failed", s.failed},
+                               {"unverified", s.unverified},
                                {"not_applicable", s.not_applicable},
                                {"disabled", s.disabled},
                                {"score", s.percent()}});
@@ -58,6 +59,19 @@ std::string render_json(const ReportContext& context) {
     ordered_json item = finding_json(h.finding);
     item["hidden_by"] = h.how;
     out["hidden"].push_back(item);
+  }
+  out["unverified"] = ordered_json::array();
+  for (const auto& check : result.unverified) {
+    ordered_json item = finding_json(check);
+    item.erase("severity");
+    item.erase("fingerprint");
+    out["unverified"].push_back(item);
+  }
+  out["out_of_scope"] = ordered_json::array();
+  for (const auto& o : result.out_of_scope) {
+    ordered_json item = finding_json(o.finding);
+    item["role"] = std::string(walk::role_name(o.role));
+    out["out_of_scope"].push_back(item);
   }
   out["rules"] = ordered_json::array();
   for (const auto& o : result.outcomes) {

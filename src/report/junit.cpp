@@ -48,7 +48,8 @@ std::vector<Case> cases_for(const engine::RuleOutcome& outcome,
                             const std::vector<rules::Finding>& findings) {
   std::string id(outcome.rule->meta.id);
   if (outcome.status == engine::RuleStatus::kNotApplicable ||
-      outcome.status == engine::RuleStatus::kDisabled) {
+      outcome.status == engine::RuleStatus::kDisabled ||
+      outcome.status == engine::RuleStatus::kUnverified) {
     return {{id, "", "", std::string(engine::status_name(outcome.status)) + ": " + outcome.reason}};
   }
   std::map<std::string, Case> by_target;

@@ -42,12 +42,20 @@ std::string render_markdown(const ReportContext& context) {
                     std::string(engine::level_name(result.level)) + "**\n\n" + result.level_reason +
                     " (" + std::to_string(result.files_scanned) + " files scanned in `" +
                     cell(context.root) + "`)\n\n";
-  out += "| section | passed | failed | n/a | score |\n|---|---:|---:|---:|---:|\n";
+  out +=
+      "| section | passed | failed | unverified | n/a | score |\n|---|---:|---:|---:|---:|---:|\n";
   for (const auto& s : result.sections) {
     if (s.applicable() == 0 && s.not_applicable == 0) continue;
     out += "| " + s.section + " | " + std::to_string(s.passed) + " | " + std::to_string(s.failed) +
-           " | " + std::to_string(s.not_applicable) + " | " +
+           " | " + std::to_string(s.unverified) + " | " + std::to_string(s.not_applicable) + " | " +
            (s.applicable() == 0 ? "n/a" : std::to_string(s.percent()) + "%") + " |\n";
+  }
+  if (!result.out_of_scope.empty()) out += "\n" + out_of_scope_line(result) + ".\n";
+  if (!result.unverified.empty()) {
+    out += "\n**Unverified** (golive could not see the evidence; these never block):\n\n";
+    for (const auto& check : result.unverified)
+      out += "- `" + cell(location_text(check)) + "` " + cell(check.message) + " (" +
+             check.rule_id + ")\n";
   }
   if (result.findings.empty()) return out + "\nNo findings.\n";
   std::map<std::string, std::vector<const rules::Finding*>> by_section;

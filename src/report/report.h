@@ -32,4 +32,8 @@ std::string location_text(const rules::Finding& finding);
 
 std::string rule_doc_url(std::string_view rule_id);
 
+// "12 findings in files that are not deployed (test 9, vendor 3) are not shown; --roles all
+// shows them", or "" when there are none.
+std::string out_of_scope_line(const engine::ScanResult& result);
+
 }  // namespace golive::report

@@ -59,14 +59,26 @@ void write_findings(const ReportContext& context, const Palette& palette, std::s
   }
 }
 
+// Checks golive could not settle, after the findings: what was opaque and how to show it.
+void write_unverified(const ReportContext& context, const Palette& palette, std::string& out) {
+  const auto& checks = context.result.unverified;
+  if (checks.empty()) return;
+  out += palette.bold("unverified") + " (golive could not see the evidence; these never block)\n";
+  for (const auto& check : checks) {
+    out += "  " + location_text(check) + "  " + check.message + " [" + check.rule_id + "]\n";
+  }
+  out += "\n";
+}
+
 void write_sections(const ReportContext& context, std::string& out) {
-  out += pad("section", 14) + pad("passed", 8) + pad("failed", 8) + pad("n/a", 6) + "score\n";
+  out += pad("section", 14) + pad("passed", 8) + pad("failed", 8) + pad("unverif.", 10) +
+         pad("n/a", 6) + "score\n";
   for (const auto& section : context.result.sections) {
     if (section.applicable() == 0 && section.not_applicable == 0) continue;  // all disabled
     std::string score = section.applicable() == 0 ? "n/a" : std::to_string(section.percent()) + "%";
     out += pad(section.section, 14) + pad(std::to_string(section.passed), 8) +
-           pad(std::to_string(section.failed), 8) + pad(std::to_string(section.not_applicable), 6) +
-           score + "\n";
+           pad(std::to_string(section.failed), 8) + pad(std::to_string(section.unverified), 10) +
+           pad(std::to_string(section.not_applicable), 6) + score + "\n";
   }
   out += "\n";
 }
@@ -100,12 +112,14 @@ std::string render_text(const ReportContext& context) {
   if (result.findings.empty() && !context.quiet) out += "No findings.\n\n";
   write_findings(context, palette, out);
   if (!context.quiet) {
+    write_unverified(context, palette, out);
     write_sections(context, out);
     if (!result.hidden.empty()) {
       out += std::to_string(result.hidden.size()) + " finding" +
              (result.hidden.size() == 1 ? "" : "s") +
              " hidden by inline suppressions or waivers (see --format json for each)\n";
     }
+    if (!result.out_of_scope.empty()) out += out_of_scope_line(result) + "\n";
     if (!result.skipped.empty()) {
       out += std::to_string(result.skipped.size()) + " path" +
              (result.skipped.size() == 1 ? "" : "s") + " skipped, e.g. " +

@@ -27,6 +27,32 @@ std::optional<Severity> parse_severity(std::string_view text) {
   return std::nullopt;
 }
 
+bool reports_in_role(const RuleMeta& meta, walk::PathRole role) {
+  // Secrets leak from any file; the config rules judge golive's own configuration and
+  // suppressions wherever they are written.
+  if (meta.section == "secrets" || meta.section == "config") return true;
+  // Rules about deployable artefacts: a Dockerfile, manifest or Terraform file under docs/,
+  // .devcontainer/ or .github/ is not what the team runs in production.
+  bool artefact = meta.section == "container" || meta.section == "k8s" || meta.section == "iac";
+  switch (role) {
+    case walk::PathRole::kProduct:
+    case walk::PathRole::kGenerated:
+      return true;
+    case walk::PathRole::kTooling:
+      return !artefact;  // .github/ is CI, and CI is where backups, scans and gates run
+    case walk::PathRole::kDocs:
+      return !artefact && meta.section != "parse";  // runbooks and DR plans are documents
+    case walk::PathRole::kTest:
+      return meta.section == "performance";  // load tests are tests
+    case walk::PathRole::kFixture:
+    case walk::PathRole::kExample:
+    case walk::PathRole::kVendor:
+    case walk::PathRole::kTemplate:
+      return false;
+  }
+  return true;
+}
+
 std::string_view inspects_text(Inspects inspects) {
   switch (inspects) {
     case Inspects::kModel:
@@ -108,6 +134,19 @@ void RuleContext::report(std::string message, std::string file, int line, int co
   finding.evidence = std::move(evidence);
   finding.fix = std::string(meta_.remediation);
   findings_.push_back(std::move(finding));
+}
+
+void RuleContext::unverified(std::string message, std::string file, int line,
+                             std::string evidence) {
+  Finding check;
+  check.rule_id = std::string(meta_.id);
+  check.severity = Severity::kInfo;
+  check.message = std::move(message);
+  check.file = std::move(file);
+  check.line = line;
+  check.evidence = std::move(evidence);
+  check.fix = std::string(meta_.remediation);
+  unverified_.push_back(std::move(check));
 }
 
 const Rule* find_rule(std::string_view id) {

@@ -63,6 +63,14 @@ struct RuleMeta {
   [[nodiscard]] const RuleOption* option(std::string_view name) const;
 };
 
+// Whether a rule's findings in a file of this role are about what the team deploys: product and
+// generated files always; secrets and config rules in every file; tooling (.github/) and docs
+// for every rule but those about deployable artefacts (container, k8s, iac; and parse errors in
+// docs); tests only for the performance rules (load tests). A finding elsewhere (a test
+// manifest, a fixture, an example, a vendored copy, a template) is set aside by the engine
+// unless the user asks for every role (docs/path-roles.md).
+bool reports_in_role(const RuleMeta& meta, walk::PathRole role);
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::kWarning;
@@ -93,6 +101,12 @@ class RuleContext {
   // Reports a finding; the fix defaults to the rule's remediation.
   void report(std::string message, std::string file = "", int line = 0, int column = 0,
               std::string evidence = "");
+  // Reports a check golive could not settle: the evidence may sit behind something it cannot
+  // read (a remote reusable workflow, a CI system it does not parse, pods an operator makes).
+  // The message says what was opaque and how to make it visible. An unverified check never
+  // blocks and is not a finding; it keeps the rule from passing.
+  void unverified(std::string message, std::string file = "", int line = 0,
+                  std::string evidence = "");
   // Marks the rule as not applicable to this repository, with the reason.
   void not_applicable(std::string reason) { not_applicable_ = std::move(reason); }
 
@@ -100,6 +114,7 @@ class RuleContext {
     return not_applicable_;
   }
   std::vector<Finding>& findings() { return findings_; }
+  std::vector<Finding>& unverified_checks() { return unverified_; }
 
  private:
   [[nodiscard]] std::string option_text(std::string_view name, OptionType type) const;
@@ -108,6 +123,7 @@ class RuleContext {
   const model::RepoModel& model_;
   const Settings& settings_;
   std::vector<Finding> findings_;
+  std::vector<Finding> unverified_;
   std::optional<std::string> not_applicable_;
 };
 

@@ -60,7 +60,8 @@ TEST(Cli, BadOutputSpecIsAUsageError) {
 }
 
 TEST(Cli, FindingsAtFailOnLevelExitOne) {
-  TempRepo repo;  // an empty repository misses its README: an error
+  TempRepo repo;  // an image that runs as root: an error
+  repo.write("Dockerfile", "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"app\"]\n");
   EXPECT_EQ(run_golive("scan " + repo.path()).exit_code, 1);
   EXPECT_EQ(run_golive("scan " + repo.path() + " --fail-on never").exit_code, 0);
 }

@@ -1,10 +1,20 @@
 #include <algorithm>
 
+#include "core/paths.h"
 #include "model/coverage.h"
 #include "rules/rule.h"
+#include "walk/roles.h"
 
 namespace golive::rules::ci {
 namespace {
+
+// True when some test file lies in the project's directory.
+bool has_tests(const model::RepoModel& model, const model::Project& project) {
+  return std::any_of(model.files.begin(), model.files.end(), [&](const model::SourceFile& file) {
+    return walk::is_test_role(file.role) &&
+           model::within(core::directory_name(file.path), project.directory);
+  });
+}
 
 void check(RuleContext& context) {
   const auto& model = context.model();
@@ -13,12 +23,25 @@ void check(RuleContext& context) {
   const auto& projects = model::gate_projects(model);
   if (projects.empty())
     return context.not_applicable("no package manifest with source code of its own");
+  std::string opaque = model::opaque_ci_text(model.opaque_ci());
   for (const auto& project : projects) {
     bool tested = model::any_command_covers(model, project, model::StepKind::kTest);
     if (tested) continue;
-    context.report("the " + project.ecosystem + " project " + model::project_place(project) +
-                       " has no test step in CI",
-                   project.manifest, model::script_line(model, project, "test"));
+    std::string subject = "the " + project.ecosystem + " project " + model::project_place(project);
+    int line = model::script_line(model, project, "test");
+    if (!has_tests(model, project)) {
+      // Nothing to run: the gap is the tests themselves, a practice rather than a defect.
+      context.report(subject + " has no tests (no test files) and no test step in CI",
+                     project.manifest, line);
+      context.findings().back().severity = Severity::kWarning;
+    } else if (!opaque.empty()) {
+      context.unverified(subject + " has tests but no test step golive can see; " + opaque +
+                             ". Name where they run in .golive.yml (a waiver with the reason) "
+                             "or run them in a workflow golive reads",
+                         project.manifest, line);
+    } else {
+      context.report(subject + " has tests but no test step in CI", project.manifest, line);
+    }
   }
 }
 
@@ -34,7 +57,12 @@ const Rule kTestsNotRun{
      .rationale =
          "A project whose tests never run in CI can be merged broken: the green check on the "
          "pull request only speaks for the parts of the repository it exercised. In a monorepo "
-         "the service nobody wired into CI is the one that breaks in production.",
+         "the service nobody wired into CI is the one that breaks in production. A project "
+         "with tests that no CI step runs is an error; a project without any test file is a "
+         "warning (there is nothing to run yet). When CI calls a remote reusable workflow or "
+         "include, or the repository also has CI golive does not read (Jenkins, Travis, "
+         "CircleCI, Prow's OWNERS, ...), the tests may run there: the check is unverified, "
+         "never an error.",
      .remediation =
          "Add a test step for the project to the CI workflow that runs on pull requests, in its "
          "directory, e.g. '- run: npm test' with 'working-directory: services/web', "

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <string_view>
+
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
 #include "rules/rule.h"
@@ -14,6 +17,40 @@ bool non_root_base(std::string_view image) {
          lower.find("unprivileged") != std::string::npos;
 }
 
+// Official and widely used images whose default user is root. For any other base image the
+// user is the image's business, which golive cannot see without pulling it.
+bool root_by_default(std::string_view image) {
+  std::string name = core::to_lower(image);
+  if (size_t at = name.find('@'); at != std::string::npos) name.resize(at);
+  if (size_t colon = name.rfind(':');
+      colon != std::string::npos && name.find('/', colon) == std::string::npos)
+    name.resize(colon);
+  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "library/"}) {
+    if (core::starts_with(name, prefix)) name.erase(0, prefix.size());
+  }
+  static constexpr std::string_view kRootImages[] = {
+      "alpine",         "ubuntu",    "debian",      "busybox",     "centos",  "fedora",
+      "rockylinux",     "almalinux", "amazonlinux", "oraclelinux", "python",  "node",
+      "golang",         "ruby",      "php",         "perl",        "openjdk", "eclipse-temurin",
+      "amazoncorretto", "maven",     "gradle",      "rust",        "nginx",   "httpd",
+      "haproxy",        "redis",     "postgres",    "mysql",       "mariadb", "mongo",
+      "rabbitmq",       "tomcat",    "elixir",      "erlang",      "swift",   "dart",
+      "buildpack-deps", "bash"};
+  for (std::string_view root : kRootImages) {
+    if (name == root) return true;
+  }
+  return core::starts_with(name, "gcr.io/distroless/") ||
+         core::starts_with(name, "mcr.microsoft.com/dotnet/") ||
+         core::starts_with(name, "registry.access.redhat.com/ubi") ||
+         core::starts_with(name, "public.ecr.aws/docker/library/");
+}
+
+// True when every Kubernetes container that runs the image makes it run as a non-root user.
+bool orchestrator_enforces_non_root(const model::RepoModel& model, const std::string& path) {
+  const auto& uses = model.image_uses(path);
+  return !uses.empty() && std::all_of(uses.begin(), uses.end(), model::enforces_non_root);
+}
+
 void check(RuleContext& context) {
   if (context.model().dockerfiles.empty()) {
     context.not_applicable("the repository has no Dockerfile");
@@ -22,6 +59,7 @@ void check(RuleContext& context) {
   for (const auto& dockerfile : context.model().dockerfiles) {
     const parse::Dockerfile& file = dockerfile.parsed;
     if (file.stages.empty()) continue;
+    if (orchestrator_enforces_non_root(context.model(), dockerfile.path)) continue;
     size_t final_stage = file.stages.size() - 1;
     const parse::DockerStage& stage = file.stages[final_stage];
     const parse::DockerInstruction* user = model::inherited_instruction(file, final_stage, "USER");
@@ -45,9 +83,19 @@ void check(RuleContext& context) {
                      dockerfile.path, stage.line, 0, "FROM " + stage.raw_image);
       continue;
     }
+    if (model::from_unresolved_arg(file, root) || !root_by_default(root.image)) {
+      context.unverified("the final stage of " + dockerfile.path +
+                             " sets no USER, so the user is "
+                             "whatever '" +
+                             root.raw_image +
+                             "' sets, which golive cannot see; add a USER line to make it "
+                             "explicit",
+                         dockerfile.path, stage.line, "FROM " + stage.raw_image);
+      continue;
+    }
     context.report("the final stage of " + dockerfile.path +
                        " sets no USER, so it runs as the user of '" + root.image +
-                       "', which is root for most images",
+                       "', which is root",
                    dockerfile.path, stage.line, 0, "FROM " + stage.raw_image);
   }
 }
@@ -65,12 +113,15 @@ const Rule kRunsAsRoot{
          "A process running as root inside a container is root on the container's filesystem and, "
          "through any kernel or runtime escape, much closer to root on the host; it can also "
          "write to every mounted volume. The rule reads the final stage and the stages it builds "
-         "on: the last USER wins. With no USER at all the image runs as its base image's user; "
-         "golive cannot see that from the repository, and it is root for most images, so it "
-         "reports it, except for bases whose name or tag says otherwise (distroless ':nonroot', "
-         "'rootless' and 'unprivileged' variants). 'USER $VAR' is taken as non-root. A FROM "
-         "scratch stage with no CMD or ENTRYPOINT only exports files and is skipped. Kubernetes "
-         "can still force a user (runAsNonRoot); the image should not need it.",
+         "on: the last USER wins. With no USER at all the image runs as its base image's user: "
+         "for official images that default to root (python, node, golang, debian, alpine, "
+         "nginx, distroless, .NET, ...) that is an error; for any other base, or a FROM $ARG "
+         "golive cannot resolve, the check is unverified, since only the base image knows. "
+         "Bases whose name or tag says they run unprivileged (distroless ':nonroot', "
+         "'rootless' and 'unprivileged' variants) pass, and so does an image whose every "
+         "Kubernetes container in the repository forces a non-root user (runAsNonRoot: true or "
+         "a runAsUser above 0). 'USER $VAR' is taken as non-root. A FROM scratch stage with no "
+         "CMD or ENTRYPOINT only exports files and is skipped.",
      .remediation =
          "Create an unprivileged user in the final stage and switch to it after the steps that "
          "need root: 'RUN useradd --create-home --uid 10001 app' then 'USER 10001' (a numeric uid "

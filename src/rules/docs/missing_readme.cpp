@@ -16,7 +16,7 @@ const Rule kMissingReadme{
     {.id = "docs/missing-readme",
      .section = "docs",
      .title = "Repository has a README",
-     .severity = Severity::kError,
+     .severity = Severity::kWarning,
      .seeds = "000 T016, 000 T060",
      .rationale =
          "The README is the first thing an operator or a new engineer opens during an incident or "

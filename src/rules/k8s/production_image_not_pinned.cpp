@@ -1,5 +1,6 @@
 #include <string>
 
+#include "model/image_builds.h"
 #include "model/image_ref.h"
 #include "rules/k8s/k8s_common.h"
 #include "rules/k8s/pod_checks.h"
@@ -17,7 +18,9 @@ void check(RuleContext& context) {
     const parse::Node* image = path_to(site.container.node, {"image"});
     if (image == nullptr || !image->is_scalar() || image->value.empty()) return;
     model::ImageRef ref = model::parse_image_ref(image->value);
-    if (ref.templated || ref.pinned_by_digest()) return;
+    if (ref.templated || model::tagged_at_deploy(context.model(), image->value) ||
+        ref.pinned_by_digest())
+      return;
     reporter.add(site.environment, site.object.where(*image),
                  describe(site.object, site.container) + " runs '" + image->value +
                      "' in production without a digest",

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "model/image_builds.h"
 #include "rules/k8s/k8s_common.h"
 #include "rules/k8s/pod_checks.h"
 #include "rules/rule.h"
@@ -32,6 +33,13 @@ void check(ObjectReport& report, const ContainerSite& site) {
                       " sets runAsNonRoot: false and no runAsUser, so it runs as the image's "
                       "user, root unless the image names another");
   } else {
+    // An image built here whose Dockerfile names a non-root USER runs as that user.
+    const parse::Node* image = site.container.node->find("image");
+    if (image != nullptr && image->is_scalar()) {
+      const model::DockerfileModel* built =
+          model::dockerfile_for_image(report.model(), image->value);
+      if (built != nullptr && model::sets_non_root_user(*built)) return;
+    }
     report.report(site.object.where(*site.container.node),
                   who +
                       " sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs "

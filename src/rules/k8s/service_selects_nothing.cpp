@@ -1,3 +1,7 @@
+#include <set>
+#include <string>
+#include <utility>
+
 #include "rules/k8s/k8s_common.h"
 #include "rules/rule.h"
 
@@ -22,8 +26,22 @@ const parse::Node* unmatched_entry(const ObjectIndex& index, const model::Render
   return nullptr;
 }
 
+// A custom resource of the environment (an apiVersion outside Kubernetes' own groups): its
+// operator may create pods golive never sees (Prometheus, Alertmanager, OLM, Strimzi...).
+const model::RenderedObject* custom_resource(const model::K8sEnvironment& environment) {
+  for (const auto& object : environment.objects) {
+    size_t slash = object.api_version.find('/');
+    if (slash == std::string::npos) continue;
+    std::string_view group(object.api_version.data(), slash);
+    if (group.find('.') == std::string_view::npos || group.ends_with(".k8s.io")) continue;
+    return &object;
+  }
+  return nullptr;
+}
+
 void check(RuleContext& context) {
   bool any = false;
+  std::set<std::pair<std::string, int>> unverified;
   EnvironmentReporter reporter(context);
   for (const auto& environment : context.model().k8s_environments) {
     const ObjectIndex& index = context.model().object_index(environment);
@@ -35,8 +53,19 @@ void check(RuleContext& context) {
       any = true;
       if (!index.selected_workloads(selector, *service).empty()) continue;
       const parse::Node* entry = unmatched_entry(index, *service, *selector_node);
-      reporter.add(environment,
-                   entry != nullptr ? service->where(*entry) : where_key(*service, *selector_node),
+      model::SourceLine where =
+          entry != nullptr ? service->where(*entry) : where_key(*service, *selector_node);
+      if (const model::RenderedObject* custom = custom_resource(environment)) {
+        if (unverified.insert({where.path, where.line}).second) {
+          context.unverified(service->label() + " selects pods labelled " + selector.describe() +
+                                 " that no workload here has; an operator may create them from " +
+                                 custom->label() + " (" + custom->api_version +
+                                 "), which golive cannot see",
+                             where.path, where.line, selector.describe());
+        }
+        continue;
+      }
+      reporter.add(environment, where,
                    service->label() + " selects pods labelled " + selector.describe() +
                        " but no workload's pod template has those labels, so it has no "
                        "endpoints",
@@ -63,8 +92,9 @@ const Rule kServiceSelectsNothing{
          "get connection refused, while every object applies cleanly. golive matches each "
          "selector with the pod template labels of the workloads in the same environment and "
          "namespace. Services without a selector (hand-managed Endpoints) and ExternalName "
-         "Services are skipped; pods created by an operator from a custom resource are not "
-         "visible, so such a Service fires and should be suppressed with a reason.",
+         "Services are skipped. Pods an operator creates from a custom resource are not visible: "
+         "when the environment holds a custom resource (an apiVersion outside Kubernetes' own "
+         "groups, such as monitoring.coreos.com) the check is unverified rather than failed.",
      .remediation =
          "Make the selector a subset of the pod template's labels, e.g. 'selector: {app: "
          "api}' with 'template: {metadata: {labels: {app: api}}}', and check the rendered "

@@ -19,7 +19,7 @@ const Rule kNoAlertRules{
     {.id = "observability/no-alert-rules",
      .section = "observability",
      .title = "A deployed service has alerting rules",
-     .severity = Severity::kError,
+     .severity = Severity::kWarning,
      .seeds = "000 T014, 000 T051, 003 P3-01, 004 T030",
      .rationale =
          "Without alerts the first person to learn about an outage is a customer. Alerting rules "

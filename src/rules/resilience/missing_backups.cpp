@@ -35,7 +35,7 @@ const Rule kMissingBackups{
     {.id = "resilience/missing-backups",
      .section = "resilience",
      .title = "Databases are backed up automatically",
-     .severity = Severity::kError,
+     .severity = Severity::kWarning,
      .seeds = "000 T015, 001 T109, 002 §4, 003 P3-05",
      .rationale =
          "A database without automated backups is one bad migration, deleted volume or "

@@ -1,0 +1,140 @@
+#include "model/image_builds.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/paths.h"
+#include "core/strings.h"
+#include "model/dockerfile_facts.h"
+#include "model/k8s_index.h"
+#include "model/model.h"
+
+namespace golive::model {
+namespace {
+
+const parse::Node* security_field(const parse::Node* owner, std::string_view key) {
+  if (owner == nullptr || !owner->is_map()) return nullptr;
+  const parse::Node* context = owner->find("securityContext");
+  return context != nullptr && context->is_map() ? context->find(key) : nullptr;
+}
+
+std::optional<long long> integer(const parse::Node* node) {
+  if (node == nullptr || !node->is_scalar()) return std::nullopt;
+  long long value = 0;
+  const std::string& text = node->value;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::string> code_directory_for(const RepoModel& model, std::string_view image) {
+  if (size_t at = image.find('@'); at != std::string_view::npos) image = image.substr(0, at);
+  size_t slash = image.rfind('/');
+  std::string_view last = slash == std::string_view::npos ? image : image.substr(slash + 1);
+  if (size_t colon = last.find(':'); colon != std::string_view::npos) last = last.substr(0, colon);
+  if (last.empty() || last.find("{{") != std::string_view::npos) return std::nullopt;
+  std::string root_name(core::base_name(model.root));
+  while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
+  for (const auto& dockerfile : model.dockerfiles) {
+    std::string directory = std::string(core::directory_name(dockerfile.path));
+    std::string_view name =
+        directory.empty() ? std::string_view(root_name) : core::base_name(directory);
+    if (name == last) return directory;
+  }
+  return std::nullopt;
+}
+
+std::string dockerfile_in(std::string_view directory) {
+  return directory.empty() ? "Dockerfile" : std::string(directory) + "/Dockerfile";
+}
+
+const DockerfileModel* dockerfile_for_image(const RepoModel& model, std::string_view image) {
+  auto directory = code_directory_for(model, image);
+  if (!directory) return nullptr;
+  std::string path = dockerfile_in(*directory);
+  for (const auto& dockerfile : model.dockerfiles) {
+    if (dockerfile.path == path) return &dockerfile;
+  }
+  return nullptr;
+}
+
+std::vector<ImageUses> find_image_uses(const RepoModel& model) {
+  std::vector<ImageUses> out;
+  for_each_container(model, false, [&](const ContainerSite& site) {
+    const parse::Node* image =
+        site.container.node != nullptr ? site.container.node->find("image") : nullptr;
+    if (image == nullptr || !image->is_scalar()) return;
+    const DockerfileModel* dockerfile = dockerfile_for_image(model, image->value);
+    if (dockerfile == nullptr) return;
+    auto it = std::find_if(out.begin(), out.end(), [&](const ImageUses& uses) {
+      return uses.dockerfile == dockerfile->path;
+    });
+    if (it == out.end()) it = out.insert(out.end(), ImageUses{dockerfile->path, {}});
+    it->uses.push_back({&site.environment, &site.object, &site.pod_spec, site.container.node});
+  });
+  return out;
+}
+
+bool enforces_non_root(const ImageUse& use) {
+  for (const parse::Node* owner : {use.container, use.pod_spec}) {
+    const parse::Node* user = security_field(owner, "runAsUser");
+    if (auto uid = integer(user)) return *uid > 0;
+    const parse::Node* non_root = security_field(owner, "runAsNonRoot");
+    if (non_root != nullptr) return non_root->truthy();
+  }
+  return false;
+}
+
+bool sets_non_root_user(const DockerfileModel& dockerfile) {
+  const parse::Dockerfile& file = dockerfile.parsed;
+  if (file.stages.empty()) return false;
+  const parse::DockerInstruction* user =
+      inherited_instruction(file, file.stages.size() - 1, "USER");
+  return user != nullptr && !is_root_user(core::trim(user->arguments));
+}
+
+namespace {
+
+void add_artifacts(const parse::Node* build, std::vector<std::string>& out) {
+  const parse::Node* artifacts =
+      build != nullptr && build->is_map() ? build->find("artifacts") : nullptr;
+  if (artifacts == nullptr || !artifacts->is_seq()) return;
+  for (const auto& artifact : artifacts->children) {
+    std::string image = artifact.is_map() ? artifact.get("image") : "";
+    if (!image.empty() && std::find(out.begin(), out.end(), image) == out.end())
+      out.push_back(image);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> find_deploy_time_images(const RepoModel& model) {
+  std::vector<std::string> out;
+  for (const auto& set : model.yaml_files) {
+    std::string_view name = core::base_name(set.path);
+    if (!core::starts_with(name, "skaffold") ||
+        !(core::ends_with(name, ".yaml") || core::ends_with(name, ".yml")))
+      continue;
+    for (const auto& document : set.documents) {
+      if (!document.is_map()) continue;
+      add_artifacts(document.find("build"), out);
+      const parse::Node* profiles = document.find("profiles");
+      if (profiles == nullptr || !profiles->is_seq()) continue;
+      for (const auto& profile : profiles->children) {
+        if (profile.is_map()) add_artifacts(profile.find("build"), out);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool tagged_at_deploy(const RepoModel& model, std::string_view image) {
+  if (image.find_first_of(":@") != std::string_view::npos) return false;
+  const auto& images = model.deploy_time_images();
+  return std::binary_search(images.begin(), images.end(), image);
+}
+
+}  // namespace golive::model

@@ -1,0 +1,60 @@
+#pragma once
+// Which of the repository's Dockerfiles build the images its Kubernetes containers run. An
+// image is matched by its last path segment to the directory holding a Dockerfile
+// ("ghcr.io/acme/api:1.2" runs services/api/Dockerfile; a root Dockerfile matches the
+// repository's own name). Rules use it to let one side vouch for the other: a Deployment that
+// enforces a non-root user covers an image without USER, and an image with a non-root USER
+// covers a container that does not repeat it.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/yaml.h"
+
+namespace golive::model {
+
+struct RepoModel;
+struct K8sEnvironment;
+struct RenderedObject;
+struct DockerfileModel;
+
+// A container, in one environment, that runs an image built from a Dockerfile of the repository.
+struct ImageUse {
+  const K8sEnvironment* environment = nullptr;
+  const RenderedObject* object = nullptr;
+  const parse::Node* pod_spec = nullptr;
+  const parse::Node* container = nullptr;
+};
+
+// The directory holding the Dockerfile that builds image, or nullopt.
+std::optional<std::string> code_directory_for(const RepoModel& model, std::string_view image);
+// "Dockerfile" or "<directory>/Dockerfile".
+std::string dockerfile_in(std::string_view directory);
+// The Dockerfile that builds image, or nullptr.
+const DockerfileModel* dockerfile_for_image(const RepoModel& model, std::string_view image);
+
+// Every container that runs an image of the Dockerfile at path (RepoModel::image_uses derives the
+// index once).
+struct ImageUses {
+  std::string dockerfile;
+  std::vector<ImageUse> uses;
+};
+std::vector<ImageUses> find_image_uses(const RepoModel& model);
+
+// True when the container or its pod makes Kubernetes run it as a non-root user: runAsNonRoot:
+// true (without runAsUser: 0) or a runAsUser above 0, the container's setting winning.
+bool enforces_non_root(const ImageUse& use);
+
+// True when the final stage of a Dockerfile names a non-root USER (a name, a uid above 0 or a
+// $VARIABLE), itself or through the stages it builds on.
+bool sets_non_root_user(const DockerfileModel& dockerfile);
+
+// Images a deploy tool builds and tags when it deploys (Skaffold's build.artifacts, in profiles
+// too): a manifest that names one without a tag is a placeholder the tool rewrites, not an
+// image pulled as 'latest'. Derived once (RepoModel::deploy_time_images).
+std::vector<std::string> find_deploy_time_images(const RepoModel& model);
+// True when the manifest image text names such an image with no tag or digest of its own.
+bool tagged_at_deploy(const RepoModel& model, std::string_view image);
+
+}  // namespace golive::model
