@@ -1,6 +1,7 @@
 #include "model/builder.h"
 
 #include <fcntl.h>
+#include <re2/re2.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,8 +63,20 @@ bool in_tests(const SourceFile& file) {
          (file.role != walk::PathRole::kProduct && walk::has_test_convention(file.path));
 }
 
-void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model) {
-  for (const auto& issue : issues) model.parse_problems.push_back({path, issue});
+void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model,
+                   std::string placeholder = "") {
+  for (const auto& issue : issues) model.parse_problems.push_back({path, issue, placeholder});
+}
+
+// The first placeholder a script fills in before the file is used: "{SERVICE_IP_PREFIX}",
+// "${IMAGE}", "%VERSION%", "@VERSION@", "__NAME__"; "" when the text holds none.
+std::string first_placeholder(std::string_view text) {
+  static const re2::RE2 kPlaceholder(
+      R"((\$?\{[A-Z][A-Z0-9_]*\}|%[A-Z][A-Z0-9_]*%|@[A-Z][A-Z0-9_]*@|__[A-Z][A-Z0-9_]*__))");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece found;
+  if (!re2::RE2::PartialMatch(input, kPlaceholder, &found)) return "";
+  return std::string(found.data(), found.size());
 }
 
 void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
@@ -92,7 +105,8 @@ void add_structured(RepoModel& model, SourceFile& file, const FileText& text,
     yaml_options.alias_expansion_budget = options.alias_expansion_budget;
     parsed = parse::parse_yaml(content, yaml_options);
   }
-  record_issues(file.path, parsed.issues, model);
+  record_issues(file.path, parsed.issues, model,
+                parsed.issues.empty() ? "" : first_placeholder(content));
   if (!parsed.valid) return;
   model.yaml_files.push_back({file.path, file.kind, std::move(parsed.documents)});
   const YamlDocumentSet& set = model.yaml_files.back();

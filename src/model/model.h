@@ -95,6 +95,9 @@ struct EnvFileExpectation {
 struct ParseProblem {
   std::string path;
   parse::ParseIssue issue;
+  // A placeholder the file holds ("{SERVICE_IP}", "${IMAGE}"): a script fills it in before
+  // the file is used, so the file may be a template rather than broken.
+  std::string placeholder = {};
 };
 
 struct RepoModel {

@@ -178,6 +178,23 @@ bool is_indirect_value(std::string_view value) {
   return value.substr(0, 13) == "/run/secrets/";
 }
 
+bool is_placeholder_value(std::string_view value) {
+  std::string lower = core::to_lower(core::trim(value));
+  if (lower.size() >= 2 && (lower.front() == '"' || lower.front() == '\'') &&
+      lower.back() == lower.front())
+    lower = lower.substr(1, lower.size() - 2);
+  if (lower.empty()) return true;
+  if (lower.front() == '<' && lower.back() == '>') return true;
+  if (std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); }))
+    return true;  // "xxxxxx", "******"
+  for (std::string_view word :
+       {"changethis", "changeme", "change_me", "change-me", "replace_me", "replace-me", "replaceme",
+        "your_", "your-", "placeholder", "example", "dummy", "todo", "fixme", "redacted"}) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::string redact(std::string_view value) {
   size_t shown = std::min<size_t>(4, value.size() / 4);
   return std::string(value.substr(0, shown)) + "\u2026(" + std::to_string(value.size()) + " chars)";

@@ -29,6 +29,10 @@ bool looks_like_secret_value(std::string_view value);
 // "${VAR:-}" and a path under /run/secrets/. A secret-looking name with such a value is fine.
 bool is_indirect_value(std::string_view value);
 
+// A value that stands in for a secret rather than being one: "changethis", "changeme",
+// "your-api-key", "<password>", "xxxxxx", "replace-me", "example", "dummy", "todo".
+bool is_placeholder_value(std::string_view value);
+
 // The value as it may be shown: its first characters (4 at most, a quarter of it for short
 // values) and its length, e.g. "AKIA…(20 chars)".
 std::string redact(std::string_view value);

@@ -219,7 +219,10 @@ Classification classify_path(std::string_view rel_path) {
   if (ends_with(name, ".csproj") || ends_with(name, ".fsproj")) {
     return {FileKind::kPackageManifest, "nuget"};
   }
-  if (name == ".env" || starts_with(name, ".env.") || ends_with(name, ".env"))
+  // .env.patch, .env.sh, .env.md: a diff, a script or a document about an env file.
+  bool about_env = ends_with(name, ".patch") || ends_with(name, ".diff") ||
+                   ends_with(name, ".sh") || ends_with(name, ".md") || ends_with(name, ".orig");
+  if (!about_env && (name == ".env" || starts_with(name, ".env.") || ends_with(name, ".env")))
     return classify_env(name);
   if (is_doc_name(name)) return {FileKind::kDoc, ""};
   if (has_yaml_extension(name)) return {FileKind::kYaml, ""};

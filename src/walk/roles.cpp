@@ -117,6 +117,8 @@ constexpr std::array kFolders = {
     NamedRole{".idea", PathRole::kTooling},
     NamedRole{".husky", PathRole::kTooling},
     NamedRole{"hack", PathRole::kTooling},
+    NamedRole{"genproto", PathRole::kTooling},     // images that generate protobuf code
+    NamedRole{"workstation", PathRole::kTooling},  // developer workstation images
 };
 
 // JVM source sets: "src/<set>/<language>/" and below are package names (com/example/...), not
@@ -187,6 +189,28 @@ bool any_part(std::string_view name, std::initializer_list<std::string_view> par
   return false;
 }
 
+// Dockerfiles named for something other than the image that ships: Dockerfile.test,
+// Dockerfile.e2e, cypress.Dockerfile (tests); Dockerfile.dev, Dockerfile.debug, Dockerfile.local
+// (development tooling).
+std::optional<PathRole> dockerfile_variant_role(std::string_view lower) {
+  std::string_view variant;
+  if (lower.starts_with("dockerfile.")) {
+    variant = lower.substr(11);
+  } else if (lower.ends_with(".dockerfile")) {
+    variant = lower.substr(0, lower.size() - 11);
+  } else {
+    return std::nullopt;
+  }
+  for (std::string_view test : {"test", "tests", "e2e", "cypress", "playwright", "integration"}) {
+    if (variant == test) return PathRole::kTest;
+  }
+  for (std::string_view tool :
+       {"dev", "develop", "development", "debug", "local", "devcontainer", "tools", "lint"}) {
+    if (variant == tool) return PathRole::kTooling;
+  }
+  return std::nullopt;
+}
+
 // File-name conventions; name is the original base name, lower its lower-case form.
 PathRole name_role(std::string_view name, std::string_view lower) {
   if (any_suffix(lower, {".pb.go", ".pb.gw.go", "_pb2.py", "_pb2_grpc.py", ".pb.cc", ".pb.h",
@@ -199,6 +223,7 @@ PathRole name_role(std::string_view name, std::string_view lower) {
       any_suffix(name, {"Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"}))
     return PathRole::kTest;
   if (any_suffix(lower, {".md", ".markdown", ".rst", ".adoc"})) return PathRole::kDocs;
+  if (auto variant = dockerfile_variant_role(lower)) return *variant;
   if (any_suffix(lower, {".tmpl", ".tpl", ".j2", ".jinja", ".jinja2", ".gotmpl"}))
     return PathRole::kTemplate;
   return PathRole::kProduct;

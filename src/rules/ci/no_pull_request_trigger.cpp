@@ -1,3 +1,5 @@
+#include <vector>
+
 #include "rules/rule.h"
 
 namespace golive::rules::ci {
@@ -14,8 +16,19 @@ void check(RuleContext& context) {
     }
   }
   const auto& first = workflows.front();
+  int line = first.triggers.empty() ? first.line : first.triggers.front().line;
+  // Pull requests may be checked by a CI system golive does not read (Prow, Jenkins, ...).
+  std::vector<model::OpaqueCi> foreign;
+  for (const auto& opaque : context.model().opaque_ci()) {
+    if (context.model().workflow_at(opaque.path) == nullptr) foreign.push_back(opaque);
+  }
+  if (!foreign.empty()) {
+    return context.unverified("no workflow golive reads runs on pull_request; " +
+                                  model::opaque_ci_text(foreign) + ", and it may check them",
+                              first.path, line);
+  }
   context.report("no workflow runs on pull_request, so changes are merged unchecked", first.path,
-                 first.triggers.empty() ? first.line : first.triggers.front().line);
+                 line);
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
+#include "model/image_builds.h"
 #include "model/image_ref.h"
+#include "model/k8s_index.h"
 #include "rules/common.h"
 
 namespace golive::rules::container {
@@ -223,6 +225,25 @@ std::vector<PackageInstall> package_installs(std::string_view script) {
   return out;
 }
 
+namespace {
+
+// The compose file's services run the repository's own code: one builds from the repository,
+// or runs an image named after a directory that holds a Dockerfile.
+bool runs_own_code(const model::RepoModel& model, const model::ComposeFile& compose) {
+  return std::any_of(
+      compose.services.begin(), compose.services.end(), [&](const model::ComposeService& service) {
+        return service.builds || (!service.image.empty() &&
+                                  model::code_directory_for(model, service.image).has_value());
+      });
+}
+
+// The repository deploys some other way: rendered Kubernetes workloads or a Helm chart.
+bool has_other_deploy_target(const model::RepoModel& model) {
+  return model::has_workloads(model) || !model.helm_charts.empty();
+}
+
+}  // namespace
+
 bool is_development_compose(const model::RepoModel& model, std::string_view path) {
   if (model.role_of(path) != walk::PathRole::kProduct) return true;
   // Environment words in the name or a folder: these are names of environments, not path roles.
@@ -235,6 +256,15 @@ bool is_development_compose(const model::RepoModel& model, std::string_view path
   }
   for (const auto& part : core::split(directory_name(lower), '/')) {
     if (part == "dev" || part == "ci") return true;
+  }
+  // Named for production: it is how the service is deployed.
+  if (name.find("prod") != std::string_view::npos) return false;
+  // Kubernetes or Helm deploys the service, so the compose file is the local stack.
+  if (has_other_deploy_target(model)) return true;
+  // Only backing services (databases, caches) and none of the repository's own code: the
+  // dependencies a developer starts next to the code.
+  for (const auto& compose : model.compose_files) {
+    if (compose.path == path) return !runs_own_code(model, compose);
   }
   return false;
 }

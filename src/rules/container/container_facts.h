@@ -34,6 +34,10 @@ std::vector<PackageInstall> package_installs(std::string_view script);
 // A compose file for development, tests or CI: outside the product's paths (tests, examples,
 // fixtures, tooling; walk/roles.h), or named for such an environment (docker-compose.dev.yml,
 // compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, a dev/ or ci/ folder).
+// Otherwise a compose file is how the service is deployed when its name says production, or when
+// the repository has no Kubernetes workload or Helm chart and the file runs the repository's
+// own code (a service that builds, or an image named after a directory with a Dockerfile); one
+// that only starts databases and caches is the developer's local stack.
 bool is_development_compose(const model::RepoModel& model, std::string_view path);
 
 // The repository path of the Dockerfile a compose service builds (its build context joined to

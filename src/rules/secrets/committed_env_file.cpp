@@ -1,7 +1,23 @@
+#include <string>
+#include <vector>
+
+#include "core/paths.h"
+#include "core/strings.h"
 #include "rules/rule.h"
+#include "rules/secret_words.h"
 
 namespace golive::rules::secrets {
 namespace {
+
+// An env file named for development, tests or CI rather than for a deployment.
+bool development_name(std::string_view path) {
+  std::string name = core::to_lower(core::base_name(path));
+  for (std::string_view word : {"dev", "development", "local", "test", "testing", "ci", "e2e"}) {
+    std::string suffix = "." + std::string(word);
+    if (core::ends_with(name, suffix) || core::contains(name, suffix + ".")) return true;
+  }
+  return false;
+}
 
 void check(RuleContext& context) {
   const auto& env_files = context.model().env_files;
@@ -9,15 +25,41 @@ void check(RuleContext& context) {
   for (const auto& env : env_files) {
     if (env.is_template) continue;
     any = true;
-    int line = env.parsed.entries.empty() ? 1 : env.parsed.entries.front().line;
-    std::string names;
-    for (size_t i = 0; i < env.parsed.entries.size() && i < 3; ++i) {
-      names += (i > 0 ? ", " : "") + env.parsed.entries[i].name;
+    const auto& entries = env.parsed.entries;
+    if (entries.empty()) continue;  // comments only: nothing is committed
+    // Variables whose value is, or looks like, a real secret.
+    std::vector<const parse::EnvEntry*> secrets;
+    for (const auto& entry : entries) {
+      bool named = looks_like_secret_name(entry.name) && !is_indirect_value(entry.value) &&
+                   !is_placeholder_value(entry.value);
+      if (named || looks_like_secret_value(entry.value)) secrets.push_back(&entry);
     }
-    if (env.parsed.entries.size() > 3) names += ", ...";
-    context.report("environment file is committed (" + std::to_string(env.parsed.entries.size()) +
-                       " variables" + (names.empty() ? "" : ": " + names) + ")",
-                   env.path, line, 1);
+    std::string names;
+    const auto* shown = secrets.empty() ? nullptr : &secrets;
+    size_t count = shown != nullptr ? secrets.size() : entries.size();
+    for (size_t i = 0; i < count && i < 3; ++i)
+      names += (i > 0 ? ", " : "") + (shown != nullptr ? secrets[i]->name : entries[i].name);
+    if (count > 3) names += ", ...";
+    std::string variables =
+        std::to_string(entries.size()) + " variable" + (entries.size() == 1 ? "" : "s");
+    if (secrets.empty()) {
+      // Configuration without secrets (ports, local URLs, placeholders): a practice, not a leak.
+      context.report("environment file is committed (" + variables + ": " + names +
+                         "), none with a secret-looking value",
+                     env.path, entries.front().line, 1);
+      context.findings().back().severity = Severity::kInfo;
+      continue;
+    }
+    int line = secrets.front()->line;
+    std::string message = "environment file is committed with " + std::to_string(secrets.size()) +
+                          " secret-looking value" + (secrets.size() == 1 ? "" : "s") + " (" +
+                          names + "; " + variables + " in all)";
+    if (development_name(env.path)) {
+      context.report(message + "; its name says it is for development or tests", env.path, line, 1);
+      context.findings().back().severity = Severity::kWarning;
+      continue;
+    }
+    context.report(message, env.path, line, 1);
   }
   if (!any && env_files.empty()) context.not_applicable("no environment files");
 }
@@ -33,7 +75,12 @@ const Rule kCommittedEnvFile{
      .seeds = "000 T022, 003 P2-05, 002 §1",
      .rationale =
          ".env files hold the real values of secrets and connection strings; once committed they "
-         "live in every clone and in history, and must be rotated.",
+         "live in every clone and in history, and must be rotated. An error when the file holds "
+         "a secret-looking value (a secret-named variable with a literal that is not a "
+         "placeholder such as 'changethis', or a value shaped like a credential); a warning when "
+         "its name says it is for development or tests (.env.test, .env.development); info "
+         "when it holds only configuration (ports, local URLs, placeholders). A file with "
+         "comments only is not reported.",
      .remediation =
          "Remove the file (git rm --cached), add '.env' to .gitignore, commit a .env.example "
          "with placeholder values instead, and rotate any secret it held.",
