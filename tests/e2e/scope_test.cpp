@@ -70,8 +70,7 @@ jobs:
   shared:
     uses: example-org/ci/.github/workflows/go.yml@v3
 )");
-  auto run =
-      run_golive("scan " + repo.path() + " --only ci/tests-not-run --format json", false);
+  auto run = run_golive("scan " + repo.path() + " --only ci/tests-not-run --format json", false);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   auto report = nlohmann::json::parse(run.out);
   EXPECT_TRUE(report["findings"].empty());
