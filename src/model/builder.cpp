@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 
+#include "core/paths.h"
+#include "core/strings.h"
 #include "model/coverage.h"
 #include "model/ecosystems.h"
 #include "model/kustomize.h"
@@ -134,6 +136,16 @@ void add_structured(RepoModel& model, SourceFile& file, const FileText& text,
   learn_prometheus(set, content, model.prometheus);
 }
 
+// An entrypoint script that starts the process as another user: gosu, su-exec, setpriv,
+// runuser, chpst -u, s6-setuidgid, "su <user> -c" (the official database images do this).
+bool drops_privileges(std::string_view path, std::string_view content) {
+  std::string_view name = core::base_name(path);
+  if (!core::ends_with(name, ".sh") && !core::contains(name, "entrypoint")) return false;
+  static const re2::RE2 kDrop(
+      R"((?m)^[^#\n]*\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst\s+-u|su\s+-?\s*[a-z_][a-z0-9_-]*\s+-c)\b)");
+  return re2::RE2::PartialMatch(re2::StringPiece(content.data(), content.size()), kDrop);
+}
+
 }  // namespace
 
 void add_file(RepoModel& model, const std::string& path, std::string_view content,
@@ -195,6 +207,7 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     default:
       break;
   }
+  if (drops_privileges(path, content)) model.privilege_drop_scripts.push_back(path);
   learn_coverage(file, text, model);
   learn_app_facts(file, text, model);
   learn_env_reads(file, text, model);
@@ -223,6 +236,7 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.compose_files, part.compose_files);
   append(into.env_expectations, part.env_expectations);
   append(into.parse_problems, part.parse_problems);
+  append(into.privilege_drop_scripts, part.privilege_drop_scripts);
   append(into.secret_findings, part.secret_findings);
   into.coverage.merge(part.coverage);
   into.terraform.merge(part.terraform);

@@ -126,6 +126,8 @@ struct RepoModel {
   std::vector<ComposeFile> compose_files;
   std::vector<EnvFileExpectation> env_expectations;
   std::vector<ParseProblem> parse_problems;
+  // Entrypoint scripts that start their process as another user (gosu, su-exec, setpriv, ...).
+  std::vector<std::string> privilege_drop_scripts;
   std::vector<secrets::SecretFinding> secret_findings;  // committed secrets, redacted
   AppFacts app;  // libraries, routes, CORS and load tests in application code (app_facts.h)
   CoverageFacts coverage;      // coverage thresholds and settings, task scripts (model/coverage.h)

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/paths.h"
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
 #include "rules/rule.h"
@@ -45,6 +46,25 @@ bool root_by_default(std::string_view image) {
          core::starts_with(name, "public.ecr.aws/docker/library/");
 }
 
+// True when the final stage starts its process through something that switches user: gosu,
+// su-exec or setpriv on the command line, or an entrypoint script of the repository that does
+// (bitwarden's entrypoint.sh, the official database images' docker-entrypoint.sh).
+bool entrypoint_drops_privileges(const model::RepoModel& model, const parse::Dockerfile& file,
+                                 size_t stage) {
+  for (const char* keyword : {"ENTRYPOINT", "CMD"}) {
+    const parse::DockerInstruction* start = model::inherited_instruction(file, stage, keyword);
+    if (start == nullptr) continue;
+    const std::string& command = start->arguments;
+    for (std::string_view tool : {"gosu ", "su-exec ", "setpriv ", "runuser "}) {
+      if (core::contains(command, tool)) return true;
+    }
+    for (const auto& script : model.privilege_drop_scripts) {
+      if (core::contains(command, core::base_name(script))) return true;
+    }
+  }
+  return false;
+}
+
 // True when every Kubernetes container that runs the image makes it run as a non-root user.
 bool orchestrator_enforces_non_root(const model::RepoModel& model, const std::string& path) {
   const auto& uses = model.image_uses(path);
@@ -60,6 +80,7 @@ void check(RuleContext& context) {
     const parse::Dockerfile& file = dockerfile.parsed;
     if (file.stages.empty()) continue;
     if (orchestrator_enforces_non_root(context.model(), dockerfile.path)) continue;
+    if (entrypoint_drops_privileges(context.model(), file, file.stages.size() - 1)) continue;
     size_t final_stage = file.stages.size() - 1;
     const parse::DockerStage& stage = file.stages[final_stage];
     const parse::DockerInstruction* user = model::inherited_instruction(file, final_stage, "USER");
@@ -120,7 +141,9 @@ const Rule kRunsAsRoot{
          "Bases whose name or tag says they run unprivileged (distroless ':nonroot', "
          "'rootless' and 'unprivileged' variants) pass, and so does an image whose every "
          "Kubernetes container in the repository forces a non-root user (runAsNonRoot: true or "
-         "a runAsUser above 0). 'USER $VAR' is taken as non-root. A FROM scratch stage with no "
+         "a runAsUser above 0), or whose ENTRYPOINT or CMD switches user (gosu, su-exec, "
+         "setpriv, or an entrypoint script of the repository that does). 'USER $VAR' is taken "
+         "as non-root. A FROM scratch stage with no "
          "CMD or ENTRYPOINT only exports files and is skipped.",
      .remediation =
          "Create an unprivileged user in the final stage and switch to it after the steps that "

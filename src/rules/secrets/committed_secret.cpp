@@ -1,16 +1,56 @@
+#include <string>
+#include <string_view>
+
 #include "rules/rule.h"
 #include "secrets/rules.h"
 
 namespace golive::rules::secrets {
 namespace {
 
+// Formats that say nothing about who issued the value: a private key, a password in a URL or an
+// assignment, a JWT. In a test, fixture, example, vendored copy, docs or template they are
+// almost always made up for the purpose; a provider's token (AKIA..., ghp_...) is not.
+bool generic_format(std::string_view rule_id) {
+  for (std::string_view part : {"private-key", "-password", "generic-", "jwt", "basic-auth",
+                                "authorization-basic", "url-password"}) {
+    if (rule_id.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool illustrative_role(walk::PathRole role) {
+  switch (role) {
+    case walk::PathRole::kTest:
+    case walk::PathRole::kFixture:
+    case walk::PathRole::kExample:
+    case walk::PathRole::kVendor:
+    case walk::PathRole::kDocs:
+    case walk::PathRole::kTemplate:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void check(RuleContext& context) {
-  for (const auto& found : context.model().secret_findings) {
-    context.report(found.description + " committed: " + found.redacted +
-                       (found.in_test_path ? " (in a test path)" : "") + " (" + found.rule_id + ")",
-                   found.path, found.line, found.column);
-    // Test keys are reported but do not block: they are usually fakes, sometimes not.
-    if (found.in_test_path) context.findings().back().severity = Severity::kWarning;
+  const auto& model = context.model();
+  for (const auto& found : model.secret_findings) {
+    walk::PathRole role = model.role_of(found.path);
+    const model::SourceFile* file = model.file(found.path);
+    bool env_template = file != nullptr && file->kind == walk::FileKind::kEnvTemplate;
+    bool made_up = generic_format(found.rule_id) && (illustrative_role(role) || env_template);
+    std::string where =
+        found.in_test_path ? " (in a test path)"
+        : made_up
+            ? " (in " + std::string(env_template ? "an env template" : walk::role_name(role)) +
+                  " files, where such values are usually made up)"
+            : "";
+    context.report(
+        found.description + " committed: " + found.redacted + where + " (" + found.rule_id + ")",
+        found.path, found.line, found.column);
+    // Test keys and generic values in illustrative files are reported but do not block: they
+    // are usually fakes, sometimes not. A provider's token is an error wherever it is.
+    if (found.in_test_path || made_up) context.findings().back().severity = Severity::kWarning;
   }
 }
 
@@ -40,9 +80,13 @@ const Rule kCommittedSecret{
          "A credential in a repository is readable by everyone with a clone, a fork or a CI log, "
          "and stays in the history after it is deleted. The detector matches over 100 credential "
          "formats in one pass, then keeps only values with the entropy of a real secret that are "
-         "not placeholders (EXAMPLE, xxxx, ${VAR}, <your-token>). Findings under test and "
-         "fixture paths are reported too: test keys leak as easily. Run 'golive secrets "
-         "--history' to look through every commit.",
+         "not placeholders (EXAMPLE, xxxx, ${VAR}, <your-token>). Secrets are reported in every "
+         "file: test keys leak as easily. They block (error) except where they are usually made "
+         "up: under test paths, and formats that name no issuer (private keys, passwords in "
+         "URLs or assignments, JWTs) in tests, fixtures, examples, vendored code, docs, "
+         "templates and env templates are warnings. A provider's token (AKIA..., ghp_..., "
+         "sk_live_...) is an error wherever it is. Run 'golive secrets --history' to look "
+         "through every commit.",
      .remediation =
          "Rotate the secret first, since it is already exposed; then remove it, load it from the "
          "environment or a secrets manager, and purge it from history if the repository is "
