@@ -1,5 +1,6 @@
 #include "model/ecosystems.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -55,11 +56,43 @@ void find_dotenv_in_package_json(const YamlDocumentSet& parsed, RepoModel& model
   }
 }
 
+// The last segment of a Go module path, without a major-version suffix:
+// "github.com/stefanprodan/podinfo/v6" -> "podinfo".
+std::string go_module_name(const FileText& text) {
+  for (std::string_view line : text.lines()) {
+    line = core::trim(line);
+    if (!core::starts_with(line, "module ")) continue;
+    std::string_view module = core::trim(line.substr(7));
+    if (!module.empty() && module.front() == '"')
+      module = module.substr(1, module.find('"', 1) - 1);
+    std::vector<std::string> parts = core::split(module, '/');
+    while (parts.size() > 1 && parts.back().size() >= 2 && parts.back()[0] == 'v' &&
+           std::all_of(parts.back().begin() + 1, parts.back().end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+      parts.pop_back();
+    return parts.empty() ? "" : parts.back();
+  }
+  return "";
+}
+
+std::string package_json_name(const YamlDocumentSet* parsed) {
+  if (parsed == nullptr || parsed->documents.empty() || !parsed->documents.front().is_map())
+    return "";
+  std::string name = parsed->documents.front().get("name");
+  if (size_t slash = name.find('/');
+      !name.empty() && name.front() == '@' && slash != std::string::npos)
+    name = name.substr(slash + 1);
+  return name;
+}
+
 }  // namespace
 
 void learn_from_manifest(const SourceFile& file, const FileText& text,
                          const YamlDocumentSet* parsed, RepoModel& model) {
-  model.ecosystems.push_back({file.ecosystem, file.path, project_directory(file.path)});
+  std::string name = file.ecosystem == "go"    ? go_module_name(text)
+                     : file.ecosystem == "npm" ? package_json_name(parsed)
+                                               : "";
+  model.ecosystems.push_back({file.ecosystem, file.path, project_directory(file.path), name});
   if (file.ecosystem == "npm") {
     if (parsed != nullptr) find_dotenv_in_package_json(*parsed, model);
   } else if (file.ecosystem == "python" || file.ecosystem == "go" || file.ecosystem == "ruby" ||

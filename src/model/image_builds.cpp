@@ -37,11 +37,18 @@ std::optional<std::string> code_directory_for(const RepoModel& model, std::strin
   if (last.empty() || last.find("{{") != std::string_view::npos) return std::nullopt;
   std::string root_name(core::base_name(model.root));
   while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
+  // A root Dockerfile builds the repository's own image: named like the checkout's folder or
+  // like the project its root manifest names (go.mod's module, package.json's name).
+  auto names_root = [&](std::string_view name) {
+    if (name == root_name) return true;
+    return std::any_of(model.ecosystems.begin(), model.ecosystems.end(), [&](const Ecosystem& e) {
+      return (e.directory == "." || e.directory.empty()) && !e.project_name.empty() &&
+             e.project_name == name;
+    });
+  };
   for (const auto& dockerfile : model.dockerfiles) {
     std::string directory = std::string(core::directory_name(dockerfile.path));
-    std::string_view name =
-        directory.empty() ? std::string_view(root_name) : core::base_name(directory);
-    if (name == last) return directory;
+    if (directory.empty() ? names_root(last) : core::base_name(directory) == last) return directory;
   }
   return std::nullopt;
 }

@@ -56,6 +56,9 @@ struct Ecosystem {
   std::string name;      // npm, python, go, maven, gradle, cargo, ...
   std::string manifest;  // path of the manifest that revealed it
   std::string directory;
+  // The project's own name where the manifest says it: go.mod's module (last segment, without
+  // a /vN suffix), package.json's name (without its @scope/); "" otherwise.
+  std::string project_name = {};
 };
 
 struct TextDocument {

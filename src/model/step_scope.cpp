@@ -185,4 +185,27 @@ void StepScope::add_gitlab_includes(const RepoModel& model, const Workflow& pipe
   }
 }
 
+const std::string& StepSite::path() const {
+  return workflow != nullptr ? workflow->path : action->path;
+}
+
+std::string StepSite::owner() const {
+  if (job != nullptr) return "job '" + job->id + "'";
+  return "composite action '" + action->directory + "'";
+}
+
+std::vector<StepSite> steps_of(const RepoModel& model, bool include_gitlab) {
+  std::vector<StepSite> out;
+  for (const auto& workflow : model.workflows) {
+    if (workflow.system != CiSystem::kGithubActions && !include_gitlab) continue;
+    for (const auto& job : workflow.jobs) {
+      for (const auto& step : job.steps) out.push_back({&workflow, &job, nullptr, &step});
+    }
+  }
+  for (const auto& action : model.actions) {
+    for (const auto& step : action.steps) out.push_back({nullptr, nullptr, &action, &step});
+  }
+  return out;
+}
+
 }  // namespace golive::model

@@ -46,4 +46,20 @@ class StepScope {
   std::vector<StepAt> steps_;
 };
 
+// A step of a CI workflow's job or of a local composite action.
+struct StepSite {
+  const Workflow* workflow = nullptr;  // nullptr for a composite action's step
+  const Job* job = nullptr;            // nullptr for a composite action's step
+  const CompositeAction* action = nullptr;
+  const Step* step = nullptr;
+
+  [[nodiscard]] const std::string& path() const;
+  // "job 'build'" or "composite action .github/actions/setup"; for messages.
+  [[nodiscard]] std::string owner() const;
+};
+
+// Steps of GitHub workflows and local composite actions (GitLab too when include_gitlab), in
+// model order.
+std::vector<StepSite> steps_of(const RepoModel& model, bool include_gitlab);
+
 }  // namespace golive::model

@@ -60,6 +60,7 @@ EnvironmentReporter::~EnvironmentReporter() {
 void ObjectReport::report(const model::SourceLine& where, const std::string& message,
                           const std::string& evidence) {
   applies_ = true;
+  if (reported_ != nullptr && !reported_->insert({where.path, where.line}).second) return;
   if (reporter_ != nullptr && environment_ != nullptr) {
     reporter_->add(*environment_, where, message, evidence);
   } else {
@@ -91,6 +92,29 @@ std::string run_per_object(const Rule& rule, RuleContext& context) {
           rule.check_container(report, site);
         });
       }
+      break;
+    }
+    case Inspects::kCiStep: {
+      if (model.workflows.empty() && model.actions.empty()) return "no CI workflows or actions";
+      std::set<std::pair<std::string, int>> reported;
+      for (const auto& site : model::steps_of(model, true)) {
+        ObjectReport report(context, applies, nullptr, nullptr, &reported);
+        rule.check_ci_step(report, site);
+      }
+      break;
+    }
+    case Inspects::kIngress: {
+      bool any = false;
+      EnvironmentReporter reporter(context);
+      for (const auto& environment : model.k8s_environments) {
+        for (const auto& object : environment.objects) {
+          if (object.kind != "Ingress") continue;
+          any = true;
+          ObjectReport report(context, applies, &reporter, &environment);
+          rule.check_ingress(report, environment, object);
+        }
+      }
+      if (!any) return "no Ingress in any environment";
       break;
     }
     case Inspects::kDockerfile:

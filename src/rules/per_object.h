@@ -5,11 +5,14 @@
 // per-container checks work the same way). Findings about Kubernetes objects go through an
 // EnvironmentReporter, so a base rendered by three overlays is reported once.
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "model/k8s_index.h"
+#include "model/step_scope.h"
 #include "rules/rule.h"
 
 namespace golive::rules {
@@ -46,8 +49,13 @@ class ObjectReport {
  public:
   // For a Kubernetes object: findings go through the reporter, tagged with the environment.
   ObjectReport(RuleContext& context, bool& applies, EnvironmentReporter* reporter = nullptr,
-               const model::K8sEnvironment* environment = nullptr)
-      : context_(context), applies_(applies), reporter_(reporter), environment_(environment) {}
+               const model::K8sEnvironment* environment = nullptr,
+               std::set<std::pair<std::string, int>>* reported = nullptr)
+      : context_(context),
+        applies_(applies),
+        reporter_(reporter),
+        environment_(environment),
+        reported_(reported) {}
 
   [[nodiscard]] const model::RepoModel& model() const { return context_.model(); }
   // The rule's context: its options and settings.
@@ -66,6 +74,8 @@ class ObjectReport {
   bool& applies_;
   EnvironmentReporter* reporter_;
   const model::K8sEnvironment* environment_;
+  // CI steps: a line written once and reached twice (YAML anchors) is reported once.
+  std::set<std::pair<std::string, int>>* reported_;
 };
 
 // Runs a rule: its whole-model check, or its per-object check on every object of the kind it

@@ -63,6 +63,10 @@ std::string_view inspects_text(Inspects inspects) {
       return "each container of each Kubernetes workload, init containers too";
     case Inspects::kDockerfile:
       return "each Dockerfile";
+    case Inspects::kCiStep:
+      return "each step of each CI job and local composite action";
+    case Inspects::kIngress:
+      return "each Ingress of each environment";
   }
   return "";
 }

@@ -14,6 +14,9 @@ namespace golive::model {
 struct WorkloadSite;
 struct ContainerSite;
 struct DockerfileModel;
+struct StepSite;
+struct RenderedObject;
+struct K8sEnvironment;
 }  // namespace golive::model
 
 namespace golive::rules {
@@ -40,6 +43,8 @@ enum class Inspects : std::uint8_t {
   kWorkload,    // each Kubernetes workload (an object with a pod template) of each environment
   kContainer,   // each container of each workload, init containers too
   kDockerfile,  // each Dockerfile
+  kCiStep,      // each step of a CI job (GitHub Actions, GitLab CI) or local composite action
+  kIngress,     // each Ingress of each environment
 };
 std::string_view inspects_text(Inspects inspects);
 
@@ -136,6 +141,9 @@ class ObjectReport;
 using WorkloadCheckFn = void (*)(ObjectReport&, const model::WorkloadSite&);
 using ContainerCheckFn = void (*)(ObjectReport&, const model::ContainerSite&);
 using DockerfileCheckFn = void (*)(ObjectReport&, const model::DockerfileModel&);
+using CiStepCheckFn = void (*)(ObjectReport&, const model::StepSite&);
+using IngressCheckFn = void (*)(ObjectReport&, const model::K8sEnvironment&,
+                                const model::RenderedObject&);
 
 // A rule sets the one check that matches meta.inspects (a test holds every rule to it).
 struct Rule {
@@ -145,6 +153,8 @@ struct Rule {
   WorkloadCheckFn check_workload = nullptr;      // Inspects::kWorkload
   ContainerCheckFn check_container = nullptr;    // Inspects::kContainer
   DockerfileCheckFn check_dockerfile = nullptr;  // Inspects::kDockerfile
+  CiStepCheckFn check_ci_step = nullptr;         // Inspects::kCiStep
+  IngressCheckFn check_ingress = nullptr;        // Inspects::kIngress
 };
 
 // Every registered rule, sorted by id.

@@ -1,6 +1,7 @@
 #include <re2/re2.h>
 
 #include "core/strings.h"
+#include "rules/per_object.h"
 #include "rules/rule.h"
 #include "rules/supply-chain/workflow_hardening.h"
 
@@ -20,19 +21,13 @@ const RE2& download_and_run() {
   return kPattern;
 }
 
-void check(RuleContext& context) {
-  const auto& model = context.model();
-  if (model.workflows.empty() && model.actions.empty())
-    return context.not_applicable("no CI workflows or actions");
-  Once once;
-  for (const auto& site : steps_of(model, true)) {
-    for (const auto& line : script_lines(*site.step)) {
-      if (!RE2::PartialMatch(line.text, download_and_run()) || !once.first(site.path(), line.line))
-        continue;
-      context.report(site.owner() + " downloads a script and runs it unverified: '" +
-                         core::excerpt(line.text, 80) + "'",
-                     site.path(), line.line, 0, core::excerpt(line.text, 120));
-    }
+void check(ObjectReport& report, const model::StepSite& site) {
+  for (const auto& line : script_lines(*site.step)) {
+    if (!RE2::PartialMatch(line.text, download_and_run())) continue;
+    report.report({site.path(), line.line},
+                  site.owner() + " downloads a script and runs it unverified: '" +
+                      core::excerpt(line.text, 80) + "'",
+                  core::excerpt(line.text, 120));
   }
 }
 
@@ -40,21 +35,24 @@ void check(RuleContext& context) {
 
 extern const Rule kCurlPipeShell;
 const Rule kCurlPipeShell{
-    {.id = "supply-chain/curl-pipe-shell",
-     .section = "supply-chain",
-     .title = "CI does not pipe downloads into a shell",
-     .severity = Severity::kWarning,
-     .seeds = "004 T016",
-     .rationale =
-         "'curl <url> | sh' runs whatever the server returns at that moment, with the job's "
-         "token and secrets: a compromised or hijacked install script (the Codecov bash "
-         "uploader breach exfiltrated CI secrets for months this way) becomes code in every "
-         "pipeline, and nothing records what ran.",
-     .remediation =
-         "Download a pinned release and check it before running it, e.g. 'curl -fsSLo tool.tgz "
-         "https://example.com/tool-v1.2.3.tgz && echo \"<sha256>  tool.tgz\" | sha256sum -c -', "
-         "or use a SHA-pinned setup action or a package manager with a pinned version.",
-     .also = "scorecard Pinned-Dependencies"},
-    check};
+    .meta =
+        {.id = "supply-chain/curl-pipe-shell",
+         .section = "supply-chain",
+         .title = "CI does not pipe downloads into a shell",
+         .severity = Severity::kWarning,
+         .seeds = "004 T016",
+         .rationale =
+             "'curl <url> | sh' runs whatever the server returns at that moment, with the job's "
+             "token and secrets: a compromised or hijacked install script (the Codecov bash "
+             "uploader breach exfiltrated CI secrets for months this way) becomes code in every "
+             "pipeline, and nothing records what ran.",
+         .remediation =
+             "Download a pinned release and check it before running it, e.g. 'curl -fsSLo tool.tgz "
+             "https://example.com/tool-v1.2.3.tgz && echo \"<sha256>  tool.tgz\" | sha256sum -c "
+             "-', "
+             "or use a SHA-pinned setup action or a package manager with a pinned version.",
+         .also = "scorecard Pinned-Dependencies",
+         .inspects = Inspects::kCiStep},
+    .check_ci_step = check};
 
 }  // namespace golive::rules::supply_chain

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/strings.h"
+#include "rules/per_object.h"
 #include "rules/rule.h"
 #include "rules/supply-chain/workflow_hardening.h"
 
@@ -137,49 +138,48 @@ std::optional<std::vector<std::string>> unpinned_packages(std::string_view argum
   return out;
 }
 
-void check(RuleContext& context) {
+void check(ObjectReport& report, const model::StepSite& site) {
   static const RE2 kPipInstall(R"((?i)\bpip[0-9.]*\s+install\s)");
-  bool any = false;
-  Once once;
-  for (const auto& site : steps_of(context.model(), true)) {
-    for (const auto& line : script_lines(*site.step)) {
-      std::vector<std::string> unpinned;
-      re2::StringPiece rest(line.text);
-      while (RE2::FindAndConsume(&rest, kPipInstall)) {
-        any = true;
-        auto found = unpinned_packages(std::string_view(rest.data(), rest.size()));
-        if (found) unpinned.insert(unpinned.end(), found->begin(), found->end());
-      }
-      if (unpinned.empty() || !once.first(site.path(), line.line)) continue;
-      for (auto& name : unpinned) name = "'" + name + "'";
-      context.report(site.owner() + " installs " + core::join(unpinned, ", ") +
-                         " with pip without an exact '==' version or --require-hashes",
-                     site.path(), line.line, 0, core::excerpt(line.text, 120));
+  for (const auto& line : script_lines(*site.step)) {
+    std::vector<std::string> unpinned;
+    re2::StringPiece rest(line.text);
+    while (RE2::FindAndConsume(&rest, kPipInstall)) {
+      report.applies();
+      auto found = unpinned_packages(std::string_view(rest.data(), rest.size()));
+      if (found) unpinned.insert(unpinned.end(), found->begin(), found->end());
     }
+    if (unpinned.empty()) continue;
+    for (auto& name : unpinned) name = "'" + name + "'";
+    report.report({site.path(), line.line},
+                  site.owner() + " installs " + core::join(unpinned, ", ") +
+                      " with pip without an exact '==' version or --require-hashes",
+                  core::excerpt(line.text, 120));
   }
-  if (!any) context.not_applicable("no CI step runs pip install");
 }
 
 }  // namespace
 
 extern const Rule kPipInstallUnpinned;
 const Rule kPipInstallUnpinned{
-    {.id = "supply-chain/pip-install-unpinned",
-     .section = "supply-chain",
-     .title = "CI installs Python packages at pinned versions",
-     .severity = Severity::kWarning,
-     .seeds = "004 T016",
-     .rationale =
-         "'pip install <package>' in CI takes whatever version PyPI serves that minute: a "
-         "hijacked or typo-squatted release runs its install hooks with the job's secrets, and "
-         "two runs of the same commit can test different code. Installing pip itself is "
-         "exempt.",
-     .remediation =
-         "Pin exact versions ('pip install build==1.2.1 twine==5.1.0'), or list the tools in a "
-         "requirements file with hashes ('pip-compile --generate-hashes' then 'pip install "
-         "--require-hashes -r requirements-ci.txt') or a constraints file ('-c "
-         "constraints.txt').",
-     .also = "scorecard Pinned-Dependencies"},
-    check};
+    .meta =
+        {.id = "supply-chain/pip-install-unpinned",
+         .section = "supply-chain",
+         .title = "CI installs Python packages at pinned versions",
+         .severity = Severity::kWarning,
+         .seeds = "004 T016",
+         .rationale =
+             "'pip install <package>' in CI takes whatever version PyPI serves that minute: a "
+             "hijacked or typo-squatted release runs its install hooks with the job's secrets, and "
+             "two runs of the same commit can test different code. Installing pip itself is "
+             "exempt.",
+         .remediation =
+             "Pin exact versions ('pip install build==1.2.1 twine==5.1.0'), or list the tools in a "
+             "requirements file with hashes ('pip-compile --generate-hashes' then 'pip install "
+             "--require-hashes -r requirements-ci.txt') or a constraints file ('-c "
+             "constraints.txt').",
+         .also = "scorecard Pinned-Dependencies",
+         .inspects = Inspects::kCiStep,
+         .inapplicable_reason = "no CI step runs pip install"},
+    .check_ci_step = check};
 
 }  // namespace golive::rules::supply_chain

@@ -92,29 +92,6 @@ std::string untrusted_env_in(const std::vector<model::KeyValue>& env, std::strin
 
 }  // namespace
 
-const std::string& StepSite::path() const {
-  return workflow != nullptr ? workflow->path : action->path;
-}
-
-std::string StepSite::owner() const {
-  if (job != nullptr) return "job '" + job->id + "'";
-  return "composite action '" + action->directory + "'";
-}
-
-std::vector<StepSite> steps_of(const model::RepoModel& model, bool include_gitlab) {
-  std::vector<StepSite> out;
-  for (const auto& workflow : model.workflows) {
-    if (workflow.system != model::CiSystem::kGithubActions && !include_gitlab) continue;
-    for (const auto& job : workflow.jobs) {
-      for (const auto& step : job.steps) out.push_back({&workflow, &job, nullptr, &step});
-    }
-  }
-  for (const auto& action : model.actions) {
-    for (const auto& step : action.steps) out.push_back({nullptr, nullptr, &action, &step});
-  }
-  return out;
-}
-
 bool has_github_ci(const model::RepoModel& model) {
   return !model.actions.empty() ||
          std::any_of(model.workflows.begin(), model.workflows.end(),

@@ -8,23 +8,14 @@
 #include <vector>
 
 #include "model/model.h"
+#include "model/step_scope.h"
 
 namespace golive::rules::supply_chain {
 
 // A step and where it is written: a job of a workflow, or a local composite action.
-struct StepSite {
-  const model::Workflow* workflow = nullptr;  // nullptr for a composite action's step
-  const model::Job* job = nullptr;            // nullptr for a composite action's step
-  const model::CompositeAction* action = nullptr;
-  const model::Step* step = nullptr;
-
-  [[nodiscard]] const std::string& path() const;
-  // "job 'build'" or "composite action .github/actions/setup"; for messages.
-  [[nodiscard]] std::string owner() const;
-};
-
-// Steps of GitHub workflows and local composite actions (GitLab too when include_gitlab).
-std::vector<StepSite> steps_of(const model::RepoModel& model, bool include_gitlab);
+// Steps of CI workflows and local composite actions: the model's (model/step_scope.h).
+using model::steps_of;
+using model::StepSite;
 bool has_github_ci(const model::RepoModel& model);
 
 // A `uses:` reference: owner/repo[/path]@ref, docker://image, or ./local.

@@ -92,6 +92,8 @@ TEST(Registry, EachRuleSetsTheCheckOfWhatItInspects) {
     EXPECT_EQ(rule->check_workload != nullptr, m.inspects == Inspects::kWorkload) << m.id;
     EXPECT_EQ(rule->check_container != nullptr, m.inspects == Inspects::kContainer) << m.id;
     EXPECT_EQ(rule->check_dockerfile != nullptr, m.inspects == Inspects::kDockerfile) << m.id;
+    EXPECT_EQ(rule->check_ci_step != nullptr, m.inspects == Inspects::kCiStep) << m.id;
+    EXPECT_EQ(rule->check_ingress != nullptr, m.inspects == Inspects::kIngress) << m.id;
     if (m.inspects == Inspects::kModel) {
       EXPECT_TRUE(m.inapplicable_reason.empty()) << m.id;
     }
