@@ -5,6 +5,8 @@
 // that runs no rule needing a fact never computes it, and no two rules compute it twice.
 // RepoModel's accessors (model.h) are the way in.
 #include <deque>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -38,7 +40,8 @@ struct DerivedFacts {
   Once<std::deque<ObjectIndex>> object_indexes;  // one per model.k8s_environments entry
   Once<std::vector<EnvTarget>> env_targets;
   Once<std::vector<OpaqueCi>> opaque_ci;
-  Once<std::vector<ImageUses>> image_uses;  // by Dockerfile
+  Once<std::map<std::string, std::vector<ImageUse>, std::less<>>> image_uses;  // by Dockerfile
+  Once<std::map<std::string, std::string, std::less<>>> dockerfile_directories;
   Once<std::vector<std::string>> deploy_time_images;
 };
 

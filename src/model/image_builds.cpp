@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "core/paths.h"
 #include "core/strings.h"
@@ -35,22 +36,33 @@ std::optional<std::string> code_directory_for(const RepoModel& model, std::strin
   std::string_view last = slash == std::string_view::npos ? image : image.substr(slash + 1);
   if (size_t colon = last.find(':'); colon != std::string_view::npos) last = last.substr(0, colon);
   if (last.empty() || last.find("{{") != std::string_view::npos) return std::nullopt;
+  const auto& directories = model.dockerfile_directories();
+  auto found = directories.find(last);
+  if (found == directories.end()) return std::nullopt;
+  return found->second;
+}
+
+std::map<std::string, std::string, std::less<>> find_dockerfile_directories(
+    const RepoModel& model) {
+  std::map<std::string, std::string, std::less<>> out;
   std::string root_name(core::base_name(model.root));
   while (!root_name.empty() && root_name.back() == '/') root_name.pop_back();
-  // A root Dockerfile builds the repository's own image: named like the checkout's folder or
-  // like the project its root manifest names (go.mod's module, package.json's name).
-  auto names_root = [&](std::string_view name) {
-    if (name == root_name) return true;
-    return std::any_of(model.ecosystems.begin(), model.ecosystems.end(), [&](const Ecosystem& e) {
-      return (e.directory == "." || e.directory.empty()) && !e.project_name.empty() &&
-             e.project_name == name;
-    });
-  };
   for (const auto& dockerfile : model.dockerfiles) {
     std::string directory = std::string(core::directory_name(dockerfile.path));
-    if (directory.empty() ? names_root(last) : core::base_name(directory) == last) return directory;
+    if (!directory.empty()) {
+      out.emplace(std::string(core::base_name(directory)), directory);
+      continue;
+    }
+    // A root Dockerfile builds the repository's own image: named like the checkout's folder or
+    // like the project its root manifest names (go.mod's module, package.json's name).
+    out.emplace(root_name, "");
+    for (const auto& ecosystem : model.ecosystems) {
+      if ((ecosystem.directory == "." || ecosystem.directory.empty()) &&
+          !ecosystem.project_name.empty())
+        out.emplace(ecosystem.project_name, "");
+    }
   }
-  return std::nullopt;
+  return out;
 }
 
 std::string dockerfile_in(std::string_view directory) {
@@ -61,25 +73,27 @@ const DockerfileModel* dockerfile_for_image(const RepoModel& model, std::string_
   auto directory = code_directory_for(model, image);
   if (!directory) return nullptr;
   std::string path = dockerfile_in(*directory);
+  auto found = std::lower_bound(
+      model.dockerfiles.begin(), model.dockerfiles.end(), path,
+      [](const DockerfileModel& dockerfile, const std::string& p) { return dockerfile.path < p; });
+  if (found != model.dockerfiles.end() && found->path == path) return &*found;
+  // A model assembled by hand (tests) may list Dockerfiles in any order.
   for (const auto& dockerfile : model.dockerfiles) {
     if (dockerfile.path == path) return &dockerfile;
   }
   return nullptr;
 }
 
-std::vector<ImageUses> find_image_uses(const RepoModel& model) {
-  std::vector<ImageUses> out;
+std::map<std::string, std::vector<ImageUse>, std::less<>> find_image_uses(const RepoModel& model) {
+  std::map<std::string, std::vector<ImageUse>, std::less<>> out;
   for_each_container(model, false, [&](const ContainerSite& site) {
     const parse::Node* image =
         site.container.node != nullptr ? site.container.node->find("image") : nullptr;
     if (image == nullptr || !image->is_scalar()) return;
     const DockerfileModel* dockerfile = dockerfile_for_image(model, image->value);
     if (dockerfile == nullptr) return;
-    auto it = std::find_if(out.begin(), out.end(), [&](const ImageUses& uses) {
-      return uses.dockerfile == dockerfile->path;
-    });
-    if (it == out.end()) it = out.insert(out.end(), ImageUses{dockerfile->path, {}});
-    it->uses.push_back({&site.environment, &site.object, &site.pod_spec, site.container.node});
+    out[dockerfile->path].push_back(
+        {&site.environment, &site.object, &site.pod_spec, site.container.node});
   });
   return out;
 }

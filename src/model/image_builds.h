@@ -5,6 +5,8 @@
 // repository's own name). Rules use it to let one side vouch for the other: a Deployment that
 // enforces a non-root user covers an image without USER, and an image with a non-root USER
 // covers a container that does not repeat it.
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,13 +36,13 @@ std::string dockerfile_in(std::string_view directory);
 // The Dockerfile that builds image, or nullptr.
 const DockerfileModel* dockerfile_for_image(const RepoModel& model, std::string_view image);
 
-// Every container that runs an image of the Dockerfile at path (RepoModel::image_uses derives the
-// index once).
-struct ImageUses {
-  std::string dockerfile;
-  std::vector<ImageUse> uses;
-};
-std::vector<ImageUses> find_image_uses(const RepoModel& model);
+// Every container that runs an image of the Dockerfile at path, by path (RepoModel::image_uses
+// derives the index once).
+std::map<std::string, std::vector<ImageUse>, std::less<>> find_image_uses(const RepoModel& model);
+// The directory of each Dockerfile by the image name it builds (its folder's name; for a root
+// Dockerfile the checkout's name and the root manifest's project name); the first wins
+// (RepoModel::dockerfile_directories derives it once).
+std::map<std::string, std::string, std::less<>> find_dockerfile_directories(const RepoModel& model);
 
 // True when the container or its pod makes Kubernetes run it as a non-root user: runAsNonRoot:
 // true (without runAsUser: 0) or a runAsUser above 0, the container's setting winning.

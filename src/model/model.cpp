@@ -47,10 +47,13 @@ const ObjectIndex& RepoModel::object_index(const K8sEnvironment& environment) co
 const std::vector<ImageUse>& RepoModel::image_uses(std::string_view dockerfile) const {
   static const std::vector<ImageUse> kNone;
   const auto& all = derived_->image_uses.get([this] { return find_image_uses(*this); });
-  for (const auto& uses : all) {
-    if (uses.dockerfile == dockerfile) return uses.uses;
-  }
-  return kNone;
+  auto found = all.find(dockerfile);
+  return found == all.end() ? kNone : found->second;
+}
+
+const std::map<std::string, std::string, std::less<>>& RepoModel::dockerfile_directories() const {
+  return derived_->dockerfile_directories.get(
+      [this] { return find_dockerfile_directories(*this); });
 }
 
 const std::vector<std::string>& RepoModel::deploy_time_images() const {

@@ -176,6 +176,9 @@ struct RepoModel {
   [[nodiscard]] const ObjectIndex& object_index(const K8sEnvironment& environment) const;
   // The containers that run an image built from the Dockerfile at path (model/image_builds.h).
   [[nodiscard]] const std::vector<ImageUse>& image_uses(std::string_view dockerfile) const;
+  // Dockerfile directories by the image name they build (image_builds.h).
+  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& dockerfile_directories()
+      const;
   // Images a deploy tool (Skaffold) builds and tags at deploy time, sorted (image_builds.h).
   [[nodiscard]] const std::vector<std::string>& deploy_time_images() const;
   // Where CI evidence may sit that golive cannot read (model/ci_opacity.h).
