@@ -244,11 +244,26 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       walk::PathRole role =
           check.file.empty() ? walk::PathRole::kProduct : model.role_of(check.file);
       if (!selection.all_roles && !rules::reports_in_role(outcome.rule->meta, role)) continue;
-      if (outcome.unverified == 0) outcome.reason = check.message;
+      // A team can record where the evidence is: a waiver or an inline suppression settles it.
+      if (const auto* suppression = inline_suppression(model, check)) {
+        result.hidden.push_back(
+            {std::move(check), "inline: " + (suppression->reason.empty() ? "(no reason given)"
+                                                                         : suppression->reason)});
+        ++outcome.hidden;
+        continue;
+      }
+      if (const auto* waiver = active_waiver(settings, check)) {
+        result.hidden.push_back({std::move(check), "waiver: " + waiver->reason + " (owner " +
+                                                       waiver->owner + ", expires " +
+                                                       waiver->expires + ")"});
+        ++outcome.hidden;
+        continue;
+      }
+      if (outcome.unverified == 0 && outcome.findings == 0) outcome.reason = check.message;
       result.unverified.push_back(std::move(check));
       ++outcome.unverified;
     }
-    if (outcome.unverified > 1)
+    if (outcome.unverified > 1 && outcome.findings == 0)
       outcome.reason += " (and " + std::to_string(outcome.unverified - 1) + " more)";
     if (outcome.findings > 0) {
       outcome.status = RuleStatus::kFailed;

@@ -65,20 +65,35 @@ bool in_tests(const SourceFile& file) {
          (file.role != walk::PathRole::kProduct && walk::has_test_convention(file.path));
 }
 
-void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model,
-                   std::string placeholder = "") {
-  for (const auto& issue : issues) model.parse_problems.push_back({path, issue, placeholder});
+// A placeholder a script fills in before the file is used, on the line of a parse error or the
+// line before it: "{SERVICE_IP_PREFIX}", "%VERSION%", "@VERSION@", "__NAME__" ("${VAR}" never
+// breaks YAML, so it says nothing); "" when there is none.
+std::string placeholder_near(std::string_view text, int line) {
+  static const re2::RE2 kPlaceholder(
+      R"((?:^|[^$A-Za-z0-9_])(\{[A-Z][A-Z0-9_]*\}|%[A-Z][A-Z0-9_]*%|@[A-Z][A-Z0-9_]*@|__[A-Z][A-Z0-9_]*__))");
+  int number = 1;
+  size_t start = 0;
+  while (start <= text.size() && number <= line) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (number >= line - 1) {
+      re2::StringPiece input(text.data() + start, end - start);
+      std::string found;
+      if (re2::RE2::PartialMatch(input, kPlaceholder, &found)) return found;
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+    ++number;
+  }
+  return "";
 }
 
-// The first placeholder a script fills in before the file is used: "{SERVICE_IP_PREFIX}",
-// "${IMAGE}", "%VERSION%", "@VERSION@", "__NAME__"; "" when the text holds none.
-std::string first_placeholder(std::string_view text) {
-  static const re2::RE2 kPlaceholder(
-      R"((\$?\{[A-Z][A-Z0-9_]*\}|%[A-Z][A-Z0-9_]*%|@[A-Z][A-Z0-9_]*@|__[A-Z][A-Z0-9_]*__))");
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece found;
-  if (!re2::RE2::PartialMatch(input, kPlaceholder, &found)) return "";
-  return std::string(found.data(), found.size());
+void record_issues(const std::string& path, const parse::ParseIssues& issues, RepoModel& model,
+                   std::string_view text = {}) {
+  for (const auto& issue : issues) {
+    model.parse_problems.push_back(
+        {path, issue, text.empty() ? "" : placeholder_near(text, issue.line)});
+  }
 }
 
 void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
@@ -107,8 +122,7 @@ void add_structured(RepoModel& model, SourceFile& file, const FileText& text,
     yaml_options.alias_expansion_budget = options.alias_expansion_budget;
     parsed = parse::parse_yaml(content, yaml_options);
   }
-  record_issues(file.path, parsed.issues, model,
-                parsed.issues.empty() ? "" : first_placeholder(content));
+  record_issues(file.path, parsed.issues, model, content);
   if (!parsed.valid) return;
   model.yaml_files.push_back({file.path, file.kind, std::move(parsed.documents)});
   const YamlDocumentSet& set = model.yaml_files.back();
@@ -136,14 +150,21 @@ void add_structured(RepoModel& model, SourceFile& file, const FileText& text,
   learn_prometheus(set, content, model.prometheus);
 }
 
-// An entrypoint script that starts the process as another user: gosu, su-exec, setpriv,
-// runuser, chpst -u, s6-setuidgid, "su <user> -c" (the official database images do this).
+// An entrypoint script that starts the process as another user: a line that runs it through
+// gosu, su-exec, s6-setuidgid, setpriv --reuid, runuser -u or "su <user> -c" with a user other
+// than root (the official database images do this). A mere mention ("command -v gosu") is not.
 bool drops_privileges(std::string_view path, std::string_view content) {
   std::string_view name = core::base_name(path);
   if (!core::ends_with(name, ".sh") && !core::contains(name, "entrypoint")) return false;
-  static const re2::RE2 kDrop(
-      R"((?m)^[^#\n]*\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chpst\s+-u|su\s+-?\s*[a-z_][a-z0-9_-]*\s+-c)\b)");
-  return re2::RE2::PartialMatch(re2::StringPiece(content.data(), content.size()), kDrop);
+  static const re2::RE2 kSwitch(
+      R"(^\s*(?:exec\s+)?(?:gosu|su-exec|s6-setuidgid|runuser\s+-u|setpriv\s+(?:\S+\s+)*--reuid[= ]|su\s+(?:-\s+)?)\s*([A-Za-z_][A-Za-z0-9_-]*|[0-9]+)\b)");
+  for (std::string_view line : core::split_lines(content)) {
+    std::string user;
+    if (!re2::RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kSwitch, &user))
+      continue;
+    if (user != "root" && user != "0" && user != "-c") return true;
+  }
+  return false;
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ const Rule kMissingWorkflow{
     {.id = "ci/missing-workflow",
      .section = "ci",
      .title = "A CI workflow exists",
-     .severity = Severity::kWarning,
+     .severity = Severity::kError,
      .seeds = "000 T001, 001 T103, 003 P1-01",
      .rationale =
          "Without CI nothing proves that what is merged builds and passes its tests; every "

@@ -8,7 +8,7 @@ namespace {
 void check(RuleContext& context) {
   bool any = false;
   for (const auto& compose : context.model().compose_files) {
-    bool development = is_development_compose(context.model(), compose.path);
+    bool development = is_named_development_compose(context.model(), compose.path);
     for (const auto& service : compose.services) {
       for (const auto& var : service.environment) {
         any = true;

@@ -227,24 +227,48 @@ std::vector<PackageInstall> package_installs(std::string_view script) {
 
 namespace {
 
-// The compose file's services run the repository's own code: one builds from the repository,
-// or runs an image named after a directory that holds a Dockerfile.
-bool runs_own_code(const model::RepoModel& model, const model::ComposeFile& compose) {
-  return std::any_of(
-      compose.services.begin(), compose.services.end(), [&](const model::ComposeService& service) {
-        return service.builds || (!service.image.empty() &&
-                                  model::code_directory_for(model, service.image).has_value());
-      });
+// Images of the databases, caches, queues and mail catchers a developer runs next to the code.
+bool backing_service_image(std::string_view image) {
+  std::string name = core::to_lower(image);
+  if (size_t colon = name.rfind(':');
+      colon != std::string::npos && name.find('/', colon) == std::string::npos)
+    name.resize(colon);
+  std::string_view last = base_name(name);
+  for (std::string_view known :
+       {"postgres",  "postgis",       "mysql",      "mariadb",      "mongo",
+        "redis",     "valkey",        "memcached",  "rabbitmq",     "kafka",
+        "zookeeper", "elasticsearch", "opensearch", "minio",        "mailpit",
+        "mailhog",   "localstack",    "adminer",    "pgadmin4",     "dynamodb-local",
+        "azurite",   "nats",          "cp-kafka",   "cp-zookeeper", "seaweedfs"}) {
+    if (last == known) return true;
+  }
+  return false;
 }
 
-// The repository deploys some other way: rendered Kubernetes workloads or a Helm chart.
+// Every service only starts a backing service from its stock image: the local stack.
+bool only_backing_services(const model::ComposeFile& compose) {
+  return !compose.services.empty() && std::all_of(compose.services.begin(), compose.services.end(),
+                                                  [](const model::ComposeService& service) {
+                                                    return !service.builds &&
+                                                           backing_service_image(service.image);
+                                                  });
+}
+
+// The team deploys with Kubernetes or Helm from its own paths (examples and tests aside).
 bool has_other_deploy_target(const model::RepoModel& model) {
-  return model::has_workloads(model) || !model.helm_charts.empty();
+  for (const auto& chart : model.helm_charts) {
+    if (model.role_of_directory(chart.directory) == walk::PathRole::kProduct) return true;
+  }
+  bool deployed = false;
+  model::for_each_workload(model, [&](const model::WorkloadSite& site) {
+    deployed = deployed || model.role_of(site.object.where().path) == walk::PathRole::kProduct;
+  });
+  return deployed;
 }
 
 }  // namespace
 
-bool is_development_compose(const model::RepoModel& model, std::string_view path) {
+bool is_named_development_compose(const model::RepoModel& model, std::string_view path) {
   if (model.role_of(path) != walk::PathRole::kProduct) return true;
   // Environment words in the name or a folder: these are names of environments, not path roles.
   std::string lower = core::to_lower(path);
@@ -257,14 +281,17 @@ bool is_development_compose(const model::RepoModel& model, std::string_view path
   for (const auto& part : core::split(directory_name(lower), '/')) {
     if (part == "dev" || part == "ci") return true;
   }
+  return false;
+}
+
+bool is_development_compose(const model::RepoModel& model, std::string_view path) {
+  if (is_named_development_compose(model, path)) return true;
   // Named for production: it is how the service is deployed.
-  if (name.find("prod") != std::string_view::npos) return false;
+  if (core::contains(base_name(core::to_lower(path)), "prod")) return false;
   // Kubernetes or Helm deploys the service, so the compose file is the local stack.
   if (has_other_deploy_target(model)) return true;
-  // Only backing services (databases, caches) and none of the repository's own code: the
-  // dependencies a developer starts next to the code.
   for (const auto& compose : model.compose_files) {
-    if (compose.path == path) return !runs_own_code(model, compose);
+    if (compose.path == path) return only_backing_services(compose);
   }
   return false;
 }

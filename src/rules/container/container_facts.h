@@ -35,10 +35,12 @@ std::vector<PackageInstall> package_installs(std::string_view script);
 // fixtures, tooling; walk/roles.h), or named for such an environment (docker-compose.dev.yml,
 // compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, a dev/ or ci/ folder).
 // Otherwise a compose file is how the service is deployed when its name says production, or when
-// the repository has no Kubernetes workload or Helm chart and the file runs the repository's
-// own code (a service that builds, or an image named after a directory with a Dockerfile); one
-// that only starts databases and caches is the developer's local stack.
+// the repository deploys no other way (no Kubernetes workload or Helm chart in its own paths)
+// and the file does more than start stock databases, caches and queues (the local stack).
 bool is_development_compose(const model::RepoModel& model, std::string_view path);
+// Only the name and place: what compose-literal-secret relaxes for (throwaway local passwords),
+// since a literal credential in a file next to Kubernetes may still be used somewhere.
+bool is_named_development_compose(const model::RepoModel& model, std::string_view path);
 
 // The repository path of the Dockerfile a compose service builds (its build context joined to
 // the compose file's directory, then build.dockerfile or "Dockerfile"); "" when it builds from a

@@ -26,24 +26,26 @@ bool root_by_default(std::string_view image) {
   if (size_t colon = name.rfind(':');
       colon != std::string::npos && name.find('/', colon) == std::string::npos)
     name.resize(colon);
-  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "library/"}) {
+  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "library/",
+                                  "public.ecr.aws/docker/library/", "mirror.gcr.io/library/"}) {
     if (core::starts_with(name, prefix)) name.erase(0, prefix.size());
   }
+  // Not the database images (postgres, mysql, mariadb, mongo, redis, rabbitmq): their
+  // entrypoints start the server as its own user.
   static constexpr std::string_view kRootImages[] = {
-      "alpine",         "ubuntu",    "debian",      "busybox",     "centos",  "fedora",
-      "rockylinux",     "almalinux", "amazonlinux", "oraclelinux", "python",  "node",
-      "golang",         "ruby",      "php",         "perl",        "openjdk", "eclipse-temurin",
-      "amazoncorretto", "maven",     "gradle",      "rust",        "nginx",   "httpd",
-      "haproxy",        "redis",     "postgres",    "mysql",       "mariadb", "mongo",
-      "rabbitmq",       "tomcat",    "elixir",      "erlang",      "swift",   "dart",
-      "buildpack-deps", "bash"};
+      "alpine",         "ubuntu",    "debian",      "busybox",     "centos",      "fedora",
+      "rockylinux",     "almalinux", "amazonlinux", "oraclelinux", "python",      "node",
+      "golang",         "ruby",      "php",         "perl",        "openjdk",     "eclipse-temurin",
+      "amazoncorretto", "maven",     "gradle",      "rust",        "nginx",       "httpd",
+      "haproxy",        "tomcat",    "elixir",      "erlang",      "swift",       "dart",
+      "buildpack-deps", "bash",      "gcc",         "pypy",        "adoptopenjdk"};
   for (std::string_view root : kRootImages) {
     if (name == root) return true;
   }
   return core::starts_with(name, "gcr.io/distroless/") ||
          core::starts_with(name, "mcr.microsoft.com/dotnet/") ||
-         core::starts_with(name, "registry.access.redhat.com/ubi") ||
-         core::starts_with(name, "public.ecr.aws/docker/library/");
+         (core::starts_with(name, "registry.access.redhat.com/ubi") &&
+          core::ends_with(name, "/ubi"));
 }
 
 // True when the final stage starts its process through something that switches user: gosu,
@@ -58,8 +60,18 @@ bool entrypoint_drops_privileges(const model::RepoModel& model, const parse::Doc
     for (std::string_view tool : {"gosu ", "su-exec ", "setpriv ", "runuser "}) {
       if (core::contains(command, tool)) return true;
     }
-    for (const auto& script : model.privilege_drop_scripts) {
-      if (core::contains(command, core::base_name(script))) return true;
+    // The command's words, by their file name: ["/entrypoint.sh"] names entrypoint.sh.
+    std::string words = command;
+    for (char& c : words) {
+      if (c == '[' || c == ']' || c == '"' || c == ',' || c == '\'') c = ' ';
+    }
+    for (const auto& word : core::split(words, ' ')) {
+      if (word.empty()) continue;
+      std::string_view file = core::base_name(word);
+      for (const auto& script : model.privilege_drop_scripts) {
+        if (model.role_of(script) == walk::PathRole::kProduct && core::base_name(script) == file)
+          return true;
+      }
     }
   }
   return false;
@@ -67,8 +79,15 @@ bool entrypoint_drops_privileges(const model::RepoModel& model, const parse::Doc
 
 // True when every Kubernetes container that runs the image makes it run as a non-root user.
 bool orchestrator_enforces_non_root(const model::RepoModel& model, const std::string& path) {
-  const auto& uses = model.image_uses(path);
-  return !uses.empty() && std::all_of(uses.begin(), uses.end(), model::enforces_non_root);
+  // Only manifests the team deploys vouch for the image; an example's securityContext does not.
+  std::vector<const model::ImageUse*> deployed;
+  for (const auto& use : model.image_uses(path)) {
+    if (model.role_of(use.object->where().path) == walk::PathRole::kProduct)
+      deployed.push_back(&use);
+  }
+  return !deployed.empty() &&
+         std::all_of(deployed.begin(), deployed.end(),
+                     [](const model::ImageUse* use) { return model::enforces_non_root(*use); });
 }
 
 void check(RuleContext& context) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 #include <utility>
@@ -26,15 +28,38 @@ const parse::Node* unmatched_entry(const ObjectIndex& index, const model::Render
   return nullptr;
 }
 
-// A custom resource of the environment (an apiVersion outside Kubernetes' own groups): its
-// operator may create pods golive never sees (Prometheus, Alertmanager, OLM, Strimzi...).
-const model::RenderedObject* custom_resource(const model::K8sEnvironment& environment) {
+// A custom resource, in the Service's namespace, of a kind whose operator creates pods golive
+// never sees: Prometheus, Alertmanager, a Kafka or Postgres cluster, a Knative Service...
+const model::RenderedObject* pod_creating_resource(const model::K8sEnvironment& environment,
+                                                   const model::RenderedObject& service) {
+  static constexpr std::string_view kKinds[] = {"Prometheus",
+                                                "Alertmanager",
+                                                "ThanosRuler",
+                                                "Kafka",
+                                                "KafkaNodePool",
+                                                "Postgresql",
+                                                "PostgresCluster",
+                                                "Cluster",
+                                                "RedisFailover",
+                                                "RabbitmqCluster",
+                                                "Elasticsearch",
+                                                "Kibana",
+                                                "MongoDBCommunity",
+                                                "Keycloak",
+                                                "Grafana",
+                                                "OpenTelemetryCollector",
+                                                "ClusterServiceVersion",
+                                                "Rollout",
+                                                "KnativeService"};
   for (const auto& object : environment.objects) {
     size_t slash = object.api_version.find('/');
     if (slash == std::string::npos) continue;
     std::string_view group(object.api_version.data(), slash);
     if (group.find('.') == std::string_view::npos || group.ends_with(".k8s.io")) continue;
-    return &object;
+    bool creates_pods =
+        std::find(std::begin(kKinds), std::end(kKinds), object.kind) != std::end(kKinds) ||
+        (object.kind == "Service" && group == "serving.knative.dev");
+    if (creates_pods && same_namespace(object, service)) return &object;
   }
   return nullptr;
 }
@@ -55,7 +80,7 @@ void check(RuleContext& context) {
       const parse::Node* entry = unmatched_entry(index, *service, *selector_node);
       model::SourceLine where =
           entry != nullptr ? service->where(*entry) : where_key(*service, *selector_node);
-      if (const model::RenderedObject* custom = custom_resource(environment)) {
+      if (const model::RenderedObject* custom = pod_creating_resource(environment, *service)) {
         if (unverified.insert({where.path, where.line}).second) {
           context.unverified(service->label() + " selects pods labelled " + selector.describe() +
                                  " that no workload here has; an operator may create them from " +
@@ -93,8 +118,10 @@ const Rule kServiceSelectsNothing{
          "selector with the pod template labels of the workloads in the same environment and "
          "namespace. Services without a selector (hand-managed Endpoints) and ExternalName "
          "Services are skipped. Pods an operator creates from a custom resource are not visible: "
-         "when the environment holds a custom resource (an apiVersion outside Kubernetes' own "
-         "groups, such as monitoring.coreos.com) the check is unverified rather than failed.",
+         "when the Service's namespace holds a custom resource of a kind whose operator creates "
+         "pods (Prometheus, Alertmanager, Kafka, a Postgres or RabbitMQ cluster, "
+         "Elasticsearch, an OLM ClusterServiceVersion, an Argo Rollout, a Knative Service, ...) "
+         "the check is unverified rather than failed.",
      .remediation =
          "Make the selector a subset of the pod template's labels, e.g. 'selector: {app: "
          "api}' with 'template: {metadata: {labels: {app: api}}}', and check the rendered "

@@ -12,6 +12,9 @@ namespace {
 // An env file named for development, tests or CI rather than for a deployment.
 bool development_name(std::string_view path) {
   std::string name = core::to_lower(core::base_name(path));
+  // .env.production.local, .env.staging: named for a deployment whatever else they say.
+  if (core::contains(name, "prod") || core::contains(name, "stag") || core::contains(name, "live"))
+    return false;
   for (std::string_view word : {"dev", "development", "local", "test", "testing", "ci", "e2e"}) {
     std::string suffix = "." + std::string(word);
     if (core::ends_with(name, suffix) || core::contains(name, suffix + ".")) return true;
@@ -29,10 +32,14 @@ void check(RuleContext& context) {
     if (entries.empty()) continue;  // comments only: nothing is committed
     // Variables whose value is, or looks like, a real secret.
     std::vector<const parse::EnvEntry*> secrets;
+    bool credential_shaped = false;  // a value shaped like a real credential (AKIA..., a URL
+                                     // with a password): an error whatever the file's name
     for (const auto& entry : entries) {
       bool named = looks_like_secret_name(entry.name) && !is_indirect_value(entry.value) &&
                    !is_placeholder_value(entry.value);
-      if (named || looks_like_secret_value(entry.value)) secrets.push_back(&entry);
+      bool shaped = looks_like_secret_value(entry.value);
+      credential_shaped = credential_shaped || shaped;
+      if (named || shaped) secrets.push_back(&entry);
     }
     std::string names;
     const auto* shown = secrets.empty() ? nullptr : &secrets;
@@ -54,7 +61,7 @@ void check(RuleContext& context) {
     std::string message = "environment file is committed with " + std::to_string(secrets.size()) +
                           " secret-looking value" + (secrets.size() == 1 ? "" : "s") + " (" +
                           names + "; " + variables + " in all)";
-    if (development_name(env.path)) {
+    if (development_name(env.path) && !credential_shaped) {
       context.report(message + "; its name says it is for development or tests", env.path, line, 1);
       context.findings().back().severity = Severity::kWarning;
       continue;
@@ -78,7 +85,8 @@ const Rule kCommittedEnvFile{
          "live in every clone and in history, and must be rotated. An error when the file holds "
          "a secret-looking value (a secret-named variable with a literal that is not a "
          "placeholder such as 'changethis', or a value shaped like a credential); a warning when "
-         "its name says it is for development or tests (.env.test, .env.development); info "
+         "its name says it is for development or tests (.env.test, .env.development, not "
+         "production or staging) and no value is shaped like a real credential; info "
          "when it holds only configuration (ports, local URLs, placeholders). A file with "
          "comments only is not reported.",
      .remediation =

@@ -1,6 +1,9 @@
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
+#include "core/strings.h"
 #include "rules/rule.h"
 #include "secrets/rules.h"
 
@@ -11,11 +14,32 @@ namespace {
 // assignment, a JWT. In a test, fixture, example, vendored copy, docs or template they are
 // almost always made up for the purpose; a provider's token (AKIA..., ghp_...) is not.
 bool generic_format(std::string_view rule_id) {
-  for (std::string_view part : {"private-key", "-password", "generic-", "jwt", "basic-auth",
-                                "authorization-basic", "url-password"}) {
-    if (rule_id.find(part) != std::string_view::npos) return true;
-  }
-  return false;
+  static constexpr std::string_view kGeneric[] = {"secrets/private-key",
+                                                  "secrets/private-key-escaped",
+                                                  "secrets/putty-private-key",
+                                                  "secrets/jwt",
+                                                  "secrets/jwt-secret",
+                                                  "secrets/generic-password",
+                                                  "secrets/generic-password-unquoted",
+                                                  "secrets/generic-secret",
+                                                  "secrets/generic-secret-unquoted",
+                                                  "secrets/postgres-url-password",
+                                                  "secrets/mysql-url-password",
+                                                  "secrets/mongodb-url-password",
+                                                  "secrets/redis-url-password",
+                                                  "secrets/amqp-url-password",
+                                                  "secrets/db-url-password-other",
+                                                  "secrets/service-url-password",
+                                                  "secrets/database-url-password",
+                                                  "secrets/jdbc-url-password",
+                                                  "secrets/basic-auth-url",
+                                                  "secrets/authorization-basic",
+                                                  "secrets/curl-basic-auth",
+                                                  "secrets/sshpass-password",
+                                                  "secrets/mysql-cli-password"};
+  std::string id = core::starts_with(rule_id, "secrets/") ? std::string(rule_id)
+                                                          : "secrets/" + std::string(rule_id);
+  return std::find(std::begin(kGeneric), std::end(kGeneric), id) != std::end(kGeneric);
 }
 
 bool illustrative_role(walk::PathRole role) {
@@ -25,7 +49,6 @@ bool illustrative_role(walk::PathRole role) {
     case walk::PathRole::kExample:
     case walk::PathRole::kVendor:
     case walk::PathRole::kDocs:
-    case walk::PathRole::kTemplate:
       return true;
     default:
       return false;
@@ -49,7 +72,7 @@ void check(RuleContext& context) {
         found.description + " committed: " + found.redacted + where + " (" + found.rule_id + ")",
         found.path, found.line, found.column);
     // Test keys and generic values in illustrative files are reported but do not block: they
-    // are usually fakes, sometimes not. A provider's token is an error wherever it is.
+    // are usually fakes, sometimes not.
     if (found.in_test_path || made_up) context.findings().back().severity = Severity::kWarning;
   }
 }
@@ -84,8 +107,10 @@ const Rule kCommittedSecret{
          "file: test keys leak as easily. They block (error) except where they are usually made "
          "up: under test paths, and formats that name no issuer (private keys, passwords in "
          "URLs or assignments, JWTs) in tests, fixtures, examples, vendored code, docs, "
-         "templates and env templates are warnings. A provider's token (AKIA..., ghp_..., "
-         "sk_live_...) is an error wherever it is. Run 'golive secrets --history' to look "
+         "and env templates are warnings, and so is anything under a test path. A provider's "
+         "token (AKIA..., ghp_..., sk_live_...) outside test paths is an error, also in "
+         "examples, docs and vendored code, and so is anything in a template that is deployed "
+         "(a Helm chart's templates/). Run 'golive secrets --history' to look "
          "through every commit.",
      .remediation =
          "Rotate the secret first, since it is already exposed; then remove it, load it from the "

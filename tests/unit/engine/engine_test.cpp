@@ -153,9 +153,9 @@ TEST_F(RunRules, OnlyRunsTheSelectedRules) {
   EXPECT_EQ(result.findings[1].file, ".github/workflows/old.yml.disabled");
   EXPECT_EQ(result.findings[1].line, 1);
   EXPECT_EQ(result.findings[1].severity, rules::Severity::kWarning);
-  // A missing workflow is an absence, not a defect in something deployed: a warning.
-  EXPECT_EQ(result.findings[0].severity, rules::Severity::kWarning);
-  EXPECT_EQ(result.level, Level::kBronze);
+  // No CI at all is certain (golive sees every file): an error, so deleting CI never helps.
+  EXPECT_EQ(result.findings[0].severity, rules::Severity::kError);
+  EXPECT_EQ(result.level, Level::kBlocked);
   EXPECT_EQ(result.files_scanned, 2u);
 
   EXPECT_EQ(outcome_of(result, "ci/disabled-workflow").status, RuleStatus::kFailed);
