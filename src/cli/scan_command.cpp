@@ -125,9 +125,10 @@ Action add_scan_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   scan->add_option("--roles", options->roles,
-                   "Whose findings to report: deployed (the team's own code and configuration; "
-                   "secrets everywhere) or all (also tests, fixtures, examples, vendored code, "
-                   "templates and docs)")
+                   "Whose findings to report: deployed (the team's own code and configuration, "
+                   "CI tooling and docs for the rules that judge them, secrets everywhere) or all "
+                   "(also tests, fixtures, examples, vendored code and templates; see "
+                   "docs/path-roles.md)")
       ->check(CLI::IsMember({"deployed", "all"}))
       ->capture_default_str();
   scan->add_flag("--quiet,-q", options->quiet, "Print only findings and the verdict");
