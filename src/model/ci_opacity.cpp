@@ -9,6 +9,7 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "model/model.h"
+#include "model/workflows.h"
 
 namespace golive::model {
 namespace {
@@ -69,15 +70,8 @@ bool prow_in_use(const RepoModel& model) {
 void add_gitlab_includes(const RepoModel& model, const Workflow& pipeline,
                          std::vector<OpaqueCi>& out) {
   const parse::Node* root = model.yaml_document(pipeline.path);
-  const parse::Node* include = root != nullptr && root->is_map() ? root->find("include") : nullptr;
-  if (include == nullptr) return;
-  std::vector<const parse::Node*> items;
-  if (include->is_seq()) {
-    for (const auto& item : include->children) items.push_back(&item);
-  } else {
-    items.push_back(include);
-  }
-  for (const parse::Node* item : items) {
+  if (root == nullptr) return;
+  for (const parse::Node* item : gitlab_include_entries(*root)) {
     if (item->is_scalar()) {
       if (core::contains(item->value, "://"))
         out.push_back({pipeline.path, item->mark.line, "the remote include " + item->value});

@@ -161,4 +161,16 @@ Workflow extract_gitlab_pipeline(const std::string& path, const parse::Node& roo
   return pipeline;
 }
 
+std::vector<const parse::Node*> gitlab_include_entries(const parse::Node& root) {
+  std::vector<const parse::Node*> items;
+  const parse::Node* include = root.is_map() ? root.find("include") : nullptr;
+  if (include == nullptr) return items;
+  if (include->is_seq()) {
+    for (const auto& item : include->children) items.push_back(&item);
+  } else {
+    items.push_back(include);
+  }
+  return items;
+}
+
 }  // namespace golive::model

@@ -132,14 +132,8 @@ void StepScope::add_gitlab_includes(const RepoModel& model, const Workflow& pipe
   for (const auto& job : pipeline.jobs) {
     if (const parse::Node* node = root->find(job.id)) provenance_variable(node->find("variables"));
   }
-  const parse::Node* include = root->find("include");
-  if (include == nullptr) return;
-  std::vector<const parse::Node*> items;
-  if (include->is_seq()) {
-    for (const auto& item : include->children) items.push_back(&item);
-  } else {
-    items.push_back(include);
-  }
+  std::vector<const parse::Node*> items = gitlab_include_entries(*root);
+  if (items.empty()) return;
   auto add_reference = [&](const std::string& reference, int line) {
     owned_steps_.push_back(reference_step(reference, line, {}));
     steps_.push_back({&pipeline, nullptr, &owned_steps_.back(), pipeline.path});

@@ -13,6 +13,8 @@ std::optional<CompositeAction> extract_composite_action(const std::string& path,
 
 // Reads .gitlab-ci.yml into the same shape: jobs with script lines as steps.
 Workflow extract_gitlab_pipeline(const std::string& path, const parse::Node& root);
+// The entries of a GitLab pipeline's top-level include: (a list, or one entry); empty if none.
+std::vector<const parse::Node*> gitlab_include_entries(const parse::Node& root);
 
 // Reads what the YAML tree drops from the raw text of the workflow or action just extracted
 // from path: trailing "# v4.1.1" comments of uses lines and where block-scalar scripts start.

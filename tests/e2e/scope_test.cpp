@@ -79,11 +79,13 @@ jobs:
   EXPECT_NE(report["unverified"][0]["message"].get<std::string>().find("example-org/ci"),
             std::string::npos);
   EXPECT_NE(report["level"]["name"], "blocked");
+  bool listed = false;
   for (const auto& rule : report["rules"]) {
-    if (rule["id"] == "ci/tests-not-run") {
-      EXPECT_EQ(rule["status"], "unverified");
-    }
+    if (rule["id"] != "ci/tests-not-run") continue;
+    listed = true;
+    EXPECT_EQ(rule["status"], "unverified");
   }
+  EXPECT_TRUE(listed) << "ci/tests-not-run is missing from the rules list";
 }
 
 }  // namespace
