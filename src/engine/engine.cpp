@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/glob.h"
 #include "rules/per_object.h"
@@ -48,6 +49,30 @@ const parse::Suppression* inline_suppression(const model::RepoModel& model,
 
 const rules::Waiver* active_waiver(const rules::Settings& settings, const rules::Finding& finding) {
   return find_waiver(settings, finding.rule_id, finding.file);
+}
+
+// How a finding or unverified check is hidden: "inline: <reason>" or "waiver: <reason> (owner,
+// expires)"; "" when it is not.
+std::string hidden_by(const model::RepoModel& model, const rules::Settings& settings,
+                      const rules::Finding& finding) {
+  if (const auto* suppression = inline_suppression(model, finding))
+    return "inline: " + (suppression->reason.empty() ? "(no reason given)" : suppression->reason);
+  if (const auto* waiver = active_waiver(settings, finding))
+    return "waiver: " + waiver->reason + " (owner " + waiver->owner + ", expires " +
+           waiver->expires + ")";
+  return "";
+}
+
+// The role of the finding's file (product for repository-wide findings), when the rule does not
+// judge that role and the user did not ask for every role; nullopt when it is in scope.
+std::optional<walk::PathRole> out_of_scope_role(const model::RepoModel& model,
+                                                const Selection& selection,
+                                                const rules::RuleMeta& meta,
+                                                const rules::Finding& finding) {
+  if (selection.all_roles || finding.file.empty()) return std::nullopt;
+  walk::PathRole role = model.role_of(finding.file);
+  if (rules::reports_in_role(meta, role)) return std::nullopt;
+  return role;
 }
 
 bool finding_order(const rules::Finding& a, const rules::Finding& b) {
@@ -220,20 +245,11 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       // rule's severity never raises that finding above the override.
       bool lowered = finding.severity < outcome.rule->meta.severity;
       finding.severity = lowered ? std::min(finding.severity, outcome.severity) : outcome.severity;
-      walk::PathRole role =
-          finding.file.empty() ? walk::PathRole::kProduct : model.role_of(finding.file);
-      if (!selection.all_roles && !rules::reports_in_role(outcome.rule->meta, role)) {
-        result.out_of_scope.push_back({std::move(finding), role});
+      if (auto role = out_of_scope_role(model, selection, outcome.rule->meta, finding)) {
+        result.out_of_scope.push_back({std::move(finding), *role});
         ++outcome.out_of_scope;
-      } else if (const auto* suppression = inline_suppression(model, finding)) {
-        std::string how =
-            "inline: " + (suppression->reason.empty() ? "(no reason given)" : suppression->reason);
+      } else if (std::string how = hidden_by(model, settings, finding); !how.empty()) {
         result.hidden.push_back({std::move(finding), std::move(how)});
-        ++outcome.hidden;
-      } else if (const auto* waiver = active_waiver(settings, finding)) {
-        result.hidden.push_back({std::move(finding), "waiver: " + waiver->reason + " (owner " +
-                                                         waiver->owner + ", expires " +
-                                                         waiver->expires + ")"});
         ++outcome.hidden;
       } else {
         result.findings.push_back(std::move(finding));
@@ -241,21 +257,10 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       }
     }
     for (auto& check : unsettled[i]) {
-      walk::PathRole role =
-          check.file.empty() ? walk::PathRole::kProduct : model.role_of(check.file);
-      if (!selection.all_roles && !rules::reports_in_role(outcome.rule->meta, role)) continue;
+      if (out_of_scope_role(model, selection, outcome.rule->meta, check)) continue;
       // A team can record where the evidence is: a waiver or an inline suppression settles it.
-      if (const auto* suppression = inline_suppression(model, check)) {
-        result.hidden.push_back(
-            {std::move(check), "inline: " + (suppression->reason.empty() ? "(no reason given)"
-                                                                         : suppression->reason)});
-        ++outcome.hidden;
-        continue;
-      }
-      if (const auto* waiver = active_waiver(settings, check)) {
-        result.hidden.push_back({std::move(check), "waiver: " + waiver->reason + " (owner " +
-                                                       waiver->owner + ", expires " +
-                                                       waiver->expires + ")"});
+      if (std::string how = hidden_by(model, settings, check); !how.empty()) {
+        result.hidden.push_back({std::move(check), std::move(how)});
         ++outcome.hidden;
         continue;
       }

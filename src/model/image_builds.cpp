@@ -1,7 +1,6 @@
 #include "model/image_builds.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "core/paths.h"
@@ -17,15 +16,6 @@ const parse::Node* security_field(const parse::Node* owner, std::string_view key
   if (owner == nullptr || !owner->is_map()) return nullptr;
   const parse::Node* context = owner->find("securityContext");
   return context != nullptr && context->is_map() ? context->find(key) : nullptr;
-}
-
-std::optional<long long> integer(const parse::Node* node) {
-  if (node == nullptr || !node->is_scalar()) return std::nullopt;
-  long long value = 0;
-  const std::string& text = node->value;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
 }
 
 }  // namespace
@@ -101,7 +91,7 @@ std::map<std::string, std::vector<ImageUse>, std::less<>> find_image_uses(const 
 bool enforces_non_root(const ImageUse& use) {
   for (const parse::Node* owner : {use.container, use.pod_spec}) {
     const parse::Node* user = security_field(owner, "runAsUser");
-    if (auto uid = integer(user)) return *uid > 0;
+    if (auto uid = int_value(user)) return *uid > 0;
     const parse::Node* non_root = security_field(owner, "runAsNonRoot");
     if (non_root != nullptr) return non_root->truthy();
   }

@@ -1,6 +1,9 @@
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "core/paths.h"
+#include "core/strings.h"
 #include "model/coverage.h"
 #include "rules/rule.h"
 #include "walk/roles.h"
@@ -8,12 +11,25 @@
 namespace golive::rules::ci {
 namespace {
 
-// True when some test file lies in the project's directory.
-bool has_tests(const model::RepoModel& model, const model::Project& project) {
-  return std::any_of(model.files.begin(), model.files.end(), [&](const model::SourceFile& file) {
-    return walk::is_test_role(file.role) &&
-           model::within(core::directory_name(file.path), project.directory);
-  });
+// The directories that hold test files, sorted, so that a project's are found by binary search.
+std::vector<std::string> test_directories(const model::RepoModel& model) {
+  std::vector<std::string> out;
+  for (const auto& file : model.files) {
+    if (walk::is_test_role(file.role)) out.emplace_back(core::directory_name(file.path));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool has_tests(const std::vector<std::string>& test_directories, const model::Project& project) {
+  if (project.directory == "." || project.directory.empty()) return !test_directories.empty();
+  // The directory itself, or the first one below it ("api/" sorts after "api-gateway/").
+  if (std::binary_search(test_directories.begin(), test_directories.end(), project.directory))
+    return true;
+  std::string below = project.directory + "/";
+  auto first = std::lower_bound(test_directories.begin(), test_directories.end(), below);
+  return first != test_directories.end() && core::starts_with(*first, below);
 }
 
 void check(RuleContext& context) {
@@ -24,12 +40,13 @@ void check(RuleContext& context) {
   if (projects.empty())
     return context.not_applicable("no package manifest with source code of its own");
   std::string opaque = model::opaque_ci_text(model.opaque_ci());
+  const std::vector<std::string> tested_directories = test_directories(model);
   for (const auto& project : projects) {
     bool tested = model::any_command_covers(model, project, model::StepKind::kTest);
     if (tested) continue;
     std::string subject = "the " + project.ecosystem + " project " + model::project_place(project);
     int line = model::script_line(model, project, "test");
-    if (!has_tests(model, project)) {
+    if (!has_tests(tested_directories, project)) {
       // Nothing to run: the gap is the tests themselves, a practice rather than a defect.
       context.report(subject + " has no tests (no test files) and no test step in CI",
                      project.manifest, line);

@@ -229,11 +229,8 @@ namespace {
 
 // Images of the databases, caches, queues and mail catchers a developer runs next to the code.
 bool backing_service_image(std::string_view image) {
-  std::string name = core::to_lower(image);
-  if (size_t colon = name.rfind(':');
-      colon != std::string::npos && name.find('/', colon) == std::string::npos)
-    name.resize(colon);
-  std::string_view last = base_name(name);
+  std::string repository = core::to_lower(model::parse_image_ref(image).repository);
+  std::string_view last = base_name(repository);
   for (std::string_view known :
        {"postgres",  "postgis",       "mysql",      "mariadb",      "mongo",
         "redis",     "valkey",        "memcached",  "rabbitmq",     "kafka",

@@ -61,12 +61,7 @@ bool entrypoint_drops_privileges(const model::RepoModel& model, const parse::Doc
       if (core::contains(command, tool)) return true;
     }
     // The command's words, by their file name: ["/entrypoint.sh"] names entrypoint.sh.
-    std::string words = command;
-    for (char& c : words) {
-      if (c == '[' || c == ']' || c == '"' || c == ',' || c == '\'') c = ' ';
-    }
-    for (const auto& word : core::split(words, ' ')) {
-      if (word.empty()) continue;
+    for (const auto& word : model::command_words(command)) {
       std::string_view file = core::base_name(word);
       for (const auto& script : model.privilege_drop_scripts) {
         if (model.role_of(script) == walk::PathRole::kProduct && core::base_name(script) == file)
