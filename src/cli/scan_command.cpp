@@ -29,6 +29,7 @@ struct ScanOptions {
   std::string color = "auto";
   std::string roles = "deployed";
   bool quiet = false;
+  bool verbose = false;
 };
 
 void check_selection(const std::vector<std::string>& names, std::string_view flag) {
@@ -74,7 +75,8 @@ int run_scan(const ScanOptions& options) {
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
 
-  report::ReportContext context{result, options.path, use_color(options.color), options.quiet};
+  report::ReportContext context{result, options.path, use_color(options.color), options.quiet,
+                                options.verbose};
   std::cout << report::render(options.format, context);
   context.color = false;
   for (const auto& [format, file] : outputs) {
@@ -132,6 +134,9 @@ Action add_scan_command(CLI::App& app) {
       ->check(CLI::IsMember({"deployed", "all"}))
       ->capture_default_str();
   scan->add_flag("--quiet,-q", options->quiet, "Print only findings and the verdict");
+  scan->add_flag("--verbose,-v", options->verbose,
+                 "Text report: every finding in full, with its fix, instead of grouped by rule "
+                 "with at most 10 locations each");
   return [options] { return run_scan(*options); };
 }
 

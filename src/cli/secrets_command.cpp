@@ -98,7 +98,9 @@ int run_secrets(const SecretsOptions& options) {
   report.mode = options.staged ? "staged" : options.history ? "history" : "tree";
   report.root = options.path;
   for (auto& finding : output->findings) {
-    bool accepted = baseline.accepts(finding) || waived(settings, finding);
+    // A gitleaks or detect-secrets marker on the line is a decision the team already made.
+    bool accepted =
+        baseline.accepts(finding) || waived(settings, finding) || !finding.suppressed_by.empty();
     (accepted ? report.baselined : report.findings).push_back(std::move(finding));
   }
   report.problems = std::move(output->problems);

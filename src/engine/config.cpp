@@ -277,7 +277,7 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
   try {
     check_keys(root,
                {"version", "rules", "options", "sections", "thresholds", "exclude", "walk",
-                "waivers", "paths"},
+                "waivers", "paths", "profile"},
                "the configuration");
     if (const Node* version = root.find("version");
         version != nullptr && scalar(*version, "version") != "1") {
@@ -292,6 +292,13 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
     if (const Node* node = root.find("walk")) read_walk(*node, settings);
     if (const Node* node = root.find("waivers")) read_waivers(*node, settings);
     if (const Node* node = root.find("paths")) read_paths(*node, settings);
+    if (const Node* node = root.find("profile")) {
+      std::string name = scalar(*node, "profile");
+      settings.profile = model::parse_profile(name);
+      if (!settings.profile)
+        fail(*node, "unknown profile '" + name +
+                        "' (one of service, library, infrastructure, manifests, examples)");
+    }
   } catch (const ConfigError& error) {
     return core::Error{error.message, path, error.mark.line, error.mark.column};
   }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/glob.h"
+#include "rules/equivalents.h"
 #include "rules/per_object.h"
 
 namespace golive::engine {
@@ -32,19 +33,31 @@ std::string disabled_reason(const rules::RuleMeta& meta, const rules::Settings& 
   return "";
 }
 
+// golive's own suppression of the finding, or another tool's that the rule's equivalents map
+// onto it (rules/equivalents.h).
 const parse::Suppression* inline_suppression(const model::RepoModel& model,
+                                             const rules::RuleMeta& meta,
                                              const rules::Finding& finding) {
   if (finding.file.empty()) return nullptr;
   auto it = model.suppressions.find(finding.file);
   if (it == model.suppressions.end()) return nullptr;
   int line = std::max(finding.line, 1);
   for (const auto& suppression : it->second) {
-    if (suppression.rule_id == finding.rule_id &&
-        (suppression.line == line || suppression.line == line - 1)) {
+    if (!suppression.covers(line)) continue;
+    if (suppression.tool.empty() ? suppression.rule_id == finding.rule_id
+                                 : rules::honours(meta.also, suppression)) {
       return &suppression;
     }
   }
   return nullptr;
+}
+
+std::string suppression_text(const parse::Suppression& suppression) {
+  if (suppression.tool.empty())
+    return "inline: " + (suppression.reason.empty() ? "(no reason given)" : suppression.reason);
+  std::string text = suppression.written + " (line " + std::to_string(suppression.line) + ")";
+  if (!suppression.reason.empty()) text += ": " + suppression.reason;
+  return suppression.tool + ": " + text;
 }
 
 const rules::Waiver* active_waiver(const rules::Settings& settings, const rules::Finding& finding) {
@@ -54,9 +67,9 @@ const rules::Waiver* active_waiver(const rules::Settings& settings, const rules:
 // How a finding or unverified check is hidden: "inline: <reason>" or "waiver: <reason> (owner,
 // expires)"; "" when it is not.
 std::string hidden_by(const model::RepoModel& model, const rules::Settings& settings,
-                      const rules::Finding& finding) {
-  if (const auto* suppression = inline_suppression(model, finding))
-    return "inline: " + (suppression->reason.empty() ? "(no reason given)" : suppression->reason);
+                      const rules::RuleMeta& meta, const rules::Finding& finding) {
+  if (const auto* suppression = inline_suppression(model, meta, finding))
+    return suppression_text(*suppression);
   if (const auto* waiver = active_waiver(settings, finding))
     return "waiver: " + waiver->reason + " (owner " + waiver->owner + ", expires " +
            waiver->expires + ")";
@@ -65,12 +78,17 @@ std::string hidden_by(const model::RepoModel& model, const rules::Settings& sett
 
 // The role of the finding's file (product for repository-wide findings), when the rule does not
 // judge that role and the user did not ask for every role; nullopt when it is in scope.
+// In an examples collection, the files that would otherwise be the product are examples.
 std::optional<walk::PathRole> out_of_scope_role(const model::RepoModel& model,
                                                 const Selection& selection,
+                                                const model::RepoProfile& profile,
                                                 const rules::RuleMeta& meta,
                                                 const rules::Finding& finding) {
   if (selection.all_roles || finding.file.empty()) return std::nullopt;
   walk::PathRole role = model.role_of(finding.file);
+  if (profile.kind == model::Profile::kExamples &&
+      (role == walk::PathRole::kProduct || role == walk::PathRole::kGenerated))
+    role = walk::PathRole::kExample;
   if (rules::reports_in_role(meta, role)) return std::nullopt;
   return role;
 }
@@ -208,6 +226,10 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
   result.files_scanned = model.files.size();
   result.skipped = model.skipped;
   result.outcomes.resize(registry.size());
+  result.profile = model.profile();
+  if (settings.profile) {
+    result.profile = {*settings.profile, "set in " + settings.config_path, true};
+  }
   std::vector<std::vector<rules::Finding>> raw(registry.size());
   std::vector<std::vector<rules::Finding>> unsettled(registry.size());
 
@@ -222,6 +244,13 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
     outcome.reason = disabled_reason(registry[i]->meta, settings, selection);
     if (!outcome.reason.empty()) {
       outcome.status = RuleStatus::kDisabled;
+      continue;
+    }
+    if (registry[i]->meta.service_practice && result.profile.kind != model::Profile::kService) {
+      outcome.status = RuleStatus::kNotApplicable;
+      outcome.reason = "a practice of services; the repository's profile is " +
+                       std::string(model::profile_name(result.profile.kind)) + " (" +
+                       result.profile.why + ")";
       continue;
     }
     pool.submit([&, i] {
@@ -245,10 +274,12 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       // rule's severity never raises that finding above the override.
       bool lowered = finding.severity < outcome.rule->meta.severity;
       finding.severity = lowered ? std::min(finding.severity, outcome.severity) : outcome.severity;
-      if (auto role = out_of_scope_role(model, selection, outcome.rule->meta, finding)) {
+      if (auto role =
+              out_of_scope_role(model, selection, result.profile, outcome.rule->meta, finding)) {
         result.out_of_scope.push_back({std::move(finding), *role});
         ++outcome.out_of_scope;
-      } else if (std::string how = hidden_by(model, settings, finding); !how.empty()) {
+      } else if (std::string how = hidden_by(model, settings, outcome.rule->meta, finding);
+                 !how.empty()) {
         result.hidden.push_back({std::move(finding), std::move(how)});
         ++outcome.hidden;
       } else {
@@ -257,9 +288,9 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
       }
     }
     for (auto& check : unsettled[i]) {
-      if (out_of_scope_role(model, selection, outcome.rule->meta, check)) continue;
+      if (out_of_scope_role(model, selection, result.profile, outcome.rule->meta, check)) continue;
       // A team can record where the evidence is: a waiver or an inline suppression settles it.
-      if (std::string how = hidden_by(model, settings, check); !how.empty()) {
+      if (std::string how = hidden_by(model, settings, outcome.rule->meta, check); !how.empty()) {
         result.hidden.push_back({std::move(check), std::move(how)});
         ++outcome.hidden;
         continue;

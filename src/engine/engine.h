@@ -73,6 +73,7 @@ struct ScanResult {
   std::string level_reason;
   size_t files_scanned = 0;
   std::vector<walk::SkippedPath> skipped;
+  model::RepoProfile profile;  // detected, or configured in .golive.yml
 };
 
 // Runs every selected rule over the model, applies inline suppressions and waivers, and scores.

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "core/paths.h"
 #include "core/strings.h"
@@ -96,7 +98,57 @@ void record_issues(const std::string& path, const parse::ParseIssues& issues, Re
   }
 }
 
+// Another tool's check, turned off for one object by an annotation.
+void add_annotation_suppression(std::string tool, std::string check, std::string reason,
+                                const std::string& written, int line, int first, int last,
+                                std::vector<parse::Suppression>& out) {
+  parse::Suppression suppression{
+      "", std::move(reason), line, std::move(tool), std::move(check), first, last};
+  suppression.written = written;
+  out.push_back(std::move(suppression));
+}
+
+// kube-linter, kube-score, Polaris and Checkov annotations on an object: they cover its
+// document, lines first to last.
+void annotation_suppressions(const parse::Node& metadata, int first, int last,
+                             std::vector<parse::Suppression>& out) {
+  const parse::Node* annotations = metadata.find("annotations");
+  if (annotations == nullptr || !annotations->is_map()) return;
+  for (const auto& entry : annotations->children) {
+    const std::string& key = entry.key;
+    const std::string& value = entry.value;
+    int line = entry.key_mark.line;
+    std::string written = key;
+    if (key.starts_with("ignore-check.kube-linter.io/")) {
+      add_annotation_suppression("kube-linter", key.substr(28), value, written, line, first, last,
+                                 out);
+    } else if (key == "kube-score/ignore") {
+      for (const auto& check : core::split(value, ','))
+        add_annotation_suppression("kube-score", std::string(core::trim(check)), "",
+                                   written + ": " + value, line, first, last, out);
+    } else if (key.starts_with("polaris.fairwinds.com/") && core::is_truthy_text(value)) {
+      std::string check = key.substr(22);
+      if (check == "exempt") {
+        check = "*";
+      } else if (check.ends_with("-exempt")) {
+        check.resize(check.size() - 7);
+      } else {
+        continue;
+      }
+      add_annotation_suppression("polaris", check, "", written, line, first, last, out);
+    } else if (key.starts_with("checkov.io/skip")) {
+      size_t equals = value.find('=');
+      std::string check(core::trim(value.substr(0, equals)));
+      add_annotation_suppression(
+          "checkov", check,
+          equals == std::string::npos ? "" : std::string(core::trim(value.substr(equals + 1))),
+          written + ": " + check, line, first, last, out);
+    }
+  }
+}
+
 void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
+  std::vector<parse::Suppression> suppressions;
   for (size_t i = 0; i < set.documents.size(); ++i) {
     const parse::Node& doc = set.documents[i];
     std::string api_version = doc.get("apiVersion");
@@ -106,8 +158,15 @@ void find_k8s_objects(const YamlDocumentSet& set, RepoModel& model) {
     if (const parse::Node* metadata = doc.find("metadata")) {
       object.name = metadata->get("name");
       object.namespace_name = metadata->get("namespace");
+      int last = i + 1 < set.documents.size() ? set.documents[i + 1].mark.line - 1 : INT_MAX;
+      annotation_suppressions(*metadata, doc.mark.line, last, suppressions);
     }
     model.k8s_objects.push_back(std::move(object));
+  }
+  if (!suppressions.empty()) {
+    auto& list = model.suppressions[set.path];
+    list.insert(list.end(), std::make_move_iterator(suppressions.begin()),
+                std::make_move_iterator(suppressions.end()));
   }
 }
 
@@ -167,6 +226,22 @@ bool drops_privileges(std::string_view path, std::string_view content) {
   return false;
 }
 
+// The other tools' suppression comments a file of this kind may hold.
+std::optional<parse::SuppressionDialect> tool_dialect(walk::FileKind kind) {
+  if (kind == walk::FileKind::kDockerfile) return parse::SuppressionDialect::kDockerfile;
+  if (kind == walk::FileKind::kTerraform) return parse::SuppressionDialect::kTerraform;
+  if (walk::is_yaml_kind(kind)) return parse::SuppressionDialect::kYaml;
+  return std::nullopt;
+}
+
+// A secret scanner's marker on a secret's line hides golive's finding of that secret there.
+parse::Suppression scanner_suppression(const secrets::SecretFinding& secret) {
+  std::string tool = secret.suppressed_by.starts_with("gitleaks") ? "gitleaks" : "detect-secrets";
+  parse::Suppression suppression{"", "", secret.line, tool, "*", secret.line, secret.line};
+  suppression.written = secret.suppressed_by;
+  return suppression;
+}
+
 }  // namespace
 
 void add_file(RepoModel& model, const std::string& path, std::string_view content,
@@ -180,14 +255,26 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
     return;
   }
   file.role = options.roles.of_file(path, content, file.kind);
+  auto suppressions = parse::find_suppressions(content);
+  if (auto dialect = tool_dialect(file.kind)) {
+    auto honoured = parse::find_tool_suppressions(content, *dialect);
+    suppressions.insert(suppressions.end(), std::make_move_iterator(honoured.begin()),
+                        std::make_move_iterator(honoured.end()));
+  }
   if (options.find_secrets) {
     auto secrets_found = secrets::Detector::builtin().scan(content, path, in_tests(file));
+    for (const auto& secret : secrets_found) {
+      if (!secret.suppressed_by.empty()) suppressions.push_back(scanner_suppression(secret));
+    }
     model.secret_findings.insert(model.secret_findings.end(),
                                  std::make_move_iterator(secrets_found.begin()),
                                  std::make_move_iterator(secrets_found.end()));
   }
-  auto suppressions = parse::find_suppressions(content);
-  if (!suppressions.empty()) model.suppressions[path] = std::move(suppressions);
+  if (!suppressions.empty()) {
+    auto& list = model.suppressions[path];
+    list.insert(list.end(), std::make_move_iterator(suppressions.begin()),
+                std::make_move_iterator(suppressions.end()));
+  }
 
   // Split into lines at most once, by the first learner that needs lines.
   const FileText text(content);
@@ -302,6 +389,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   model.roles = options.roles;
   model.built_sorted = true;
   for (auto& part : parts) merge(model, part->model);
+  apply_readme_roles(model);
   link_local_actions(model);
   derive_gate_facts(model);
   resolve_prometheus_rule_files(model);

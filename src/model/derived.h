@@ -14,6 +14,7 @@
 #include "model/deploy_jobs.h"
 #include "model/env_reads.h"
 #include "model/k8s_index.h"
+#include "model/profile.h"
 #include "model/step_scope.h"
 
 namespace golive::model {
@@ -43,6 +44,7 @@ struct DerivedFacts {
   Once<std::map<std::string, std::vector<ImageUse>, std::less<>>> image_uses;  // by Dockerfile
   Once<std::map<std::string, std::string, std::less<>>> dockerfile_directories;
   Once<std::vector<std::string>> deploy_time_images;
+  Once<RepoProfile> profile;
 };
 
 }  // namespace golive::model

@@ -148,4 +148,12 @@ bool tagged_at_deploy(const RepoModel& model, std::string_view image) {
   return std::binary_search(images.begin(), images.end(), image);
 }
 
+bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) {
+  const parse::Dockerfile& file = dockerfile.parsed;
+  if (!file.stages.empty() &&
+      inherited_instruction(file, file.stages.size() - 1, "EXPOSE") != nullptr)
+    return true;
+  return !model.image_uses(dockerfile.path).empty();
+}
+
 }  // namespace golive::model

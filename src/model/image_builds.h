@@ -52,6 +52,11 @@ bool enforces_non_root(const ImageUse& use);
 // $VARIABLE), itself or through the stages it builds on.
 bool sets_non_root_user(const DockerfileModel& dockerfile);
 
+// Whether the Dockerfile's image shows it is a service: its final stage EXPOSEs a port, or a
+// compose service or Kubernetes workload of the repository runs it. A command-line or build
+// tool's image shows neither.
+bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile);
+
 // Images a deploy tool builds and tags when it deploys (Skaffold's build.artifacts, in profiles
 // too): a manifest that names one without a tag is a placeholder the tool rewrites, not an
 // image pulled as 'latest'. Derived once (RepoModel::deploy_time_images).

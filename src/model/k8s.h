@@ -34,6 +34,10 @@ struct RenderedObject {
   [[nodiscard]] SourceLine where() const { return {sources.empty() ? "" : sources[0], line}; }
 };
 
+// The environment of manifests that no kustomization or environment folder places: messages
+// name no environment for them.
+inline constexpr std::string_view kPlainManifests = "manifests";
+
 struct K8sEnvironment {
   std::string name;           // "overlays/prod", "k8s/production", or "manifests"
   std::string kustomization;  // path of the kustomization file built; empty for plain manifests

@@ -31,7 +31,7 @@ std::string environment_of_path(std::string_view path) {
       return directory.substr(0, end);
     start = end + 1;
   }
-  return "manifests";
+  return std::string(kPlainManifests);
 }
 
 bool is_kustomize_kind(std::string_view kind) {

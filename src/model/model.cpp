@@ -56,6 +56,10 @@ const std::map<std::string, std::string, std::less<>>& RepoModel::dockerfile_dir
       [this] { return find_dockerfile_directories(*this); });
 }
 
+const RepoProfile& RepoModel::profile() const {
+  return derived_->profile.get([this] { return detect_profile(*this); });
+}
+
 const std::vector<std::string>& RepoModel::deploy_time_images() const {
   return derived_->deploy_time_images.get([this] { return find_deploy_time_images(*this); });
 }

@@ -14,6 +14,7 @@
 #include "model/env_reads.h"
 #include "model/image_builds.h"
 #include "model/k8s.h"
+#include "model/profile.h"
 #include "model/prometheus.h"
 #include "model/resilience.h"
 #include "model/terraform.h"
@@ -185,6 +186,8 @@ struct RepoModel {
   [[nodiscard]] const std::vector<OpaqueCi>& opaque_ci() const;
   // Deploy targets that run the repository's code, with the variables they provide.
   [[nodiscard]] const std::vector<EnvTarget>& env_targets() const;
+  // What kind of repository the files show (model/profile.h); .golive.yml may say otherwise.
+  [[nodiscard]] const RepoProfile& profile() const;
 
  private:
   std::unique_ptr<DerivedFacts> derived_;

@@ -98,8 +98,43 @@ void place_error(std::string_view content, const Node& expr, PromRule& rule) {
   }
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Loki's ruler reads the same groups/rules files with LogQL: a stream selector followed by a
+// line filter or a pipeline stage ({app="x"} |= "error", {app="x"} | json) cannot be PromQL.
+bool looks_like_logql(std::string_view expr) {
+  static constexpr std::array<std::string_view, 12> kStages = {
+      "json",         "logfmt", "regexp", "pattern", "unpack",     "line_format",
+      "label_format", "unwrap", "drop",   "keep",    "decolorize", "ip("};
+  for (size_t close = expr.find('}'); close != std::string_view::npos;
+       close = expr.find('}', close + 1)) {
+    size_t at = close + 1;
+    while (at < expr.size() && is_blank(expr[at])) ++at;
+    std::string_view rest = expr.substr(at);
+    if (rest.starts_with("|=") || rest.starts_with("|~")) return true;
+    if (rest.starts_with("!=") || rest.starts_with("!~")) {
+      size_t next = 2;
+      while (next < rest.size() && is_blank(rest[next])) ++next;
+      if (next < rest.size() && (rest[next] == '"' || rest[next] == '`')) return true;
+    }
+    if (rest.starts_with("|")) {
+      size_t next = 1;
+      while (next < rest.size() && is_blank(rest[next])) ++next;
+      for (std::string_view stage : kStages) {
+        if (rest.substr(next).starts_with(stage)) return true;
+      }
+    }
+  }
+  return expr.find("bytes_over_time(") != std::string_view::npos ||
+         expr.find("bytes_rate(") != std::string_view::npos;
+}
+
 void validate(PromRule& rule, const Node* expr, std::string_view content) {
   if (rule.templated) return;
+  if (looks_like_logql(rule.expr)) {
+    rule.language = QueryLanguage::kLogql;
+    return;
+  }
   parse::PromqlParse parsed = parse::parse_promql(rule.expr);
   if (parsed.ok() && (parsed.root->type == parse::PromqlType::kRangeVector ||
                       parsed.root->type == parse::PromqlType::kString)) {

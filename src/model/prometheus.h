@@ -17,6 +17,9 @@ namespace golive::model {
 struct RepoModel;
 struct YamlDocumentSet;
 
+// The query language of a rule's expression: Loki's ruler reads the same rule files.
+enum class QueryLanguage { kPromql, kLogql };
+
 struct PromRule {
   std::string file;
   int line = 0;        // the rule's first key (- alert: / - record:)
@@ -32,6 +35,7 @@ struct PromRule {
   std::map<std::string, std::string> annotations;
   std::map<std::string, int> annotation_lines;
   bool templated = false;  // {{ }} or ${ } in the expression: not validated
+  QueryLanguage language = QueryLanguage::kPromql;  // LogQL expressions are not validated
   // Set when the expression does not parse; error_line/error_column are in the file.
   std::optional<parse::PromqlError> expr_error;
   int error_line = 0;

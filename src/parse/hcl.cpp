@@ -789,7 +789,9 @@ class Parser {
       pos_ = skip_newline_tokens(pos_, end);
       if (pos_ >= end) break;
       size_t start = pos_;
-      size_t stop = std::min(scan_in_range(end, false), end);
+      // Newlines inside brackets are not separators: an element may span lines.
+      size_t stop = std::min(scan_in_range(end, false, false, false), end);
+      while (stop > start && at(stop - 1).type == Tok::kNewline) --stop;
       if (stop == start) {
         issues_.add(at(start).line, at(start).column,
                     "unexpected " + show(at(start)) + " in a list");
@@ -850,13 +852,14 @@ class Parser {
 
   // scan_expression limited to the tokens before end, reporting nothing twice: issues inside
   // collections were reported when the attribute's value was scanned.
-  size_t scan_in_range(size_t end, bool attribute_value, bool key = false) {
+  size_t scan_in_range(size_t end, bool attribute_value, bool key = false,
+                       bool newline_ends = true) {
     int depth = 0;
     const Token* previous = nullptr;
     while (pos_ < end) {
       const Token& token = at(pos_);
       if (depth == 0) {
-        if (token.type == Tok::kNewline) break;
+        if (newline_ends && token.type == Tok::kNewline) break;
         if (!attribute_value && is_punct(token, ",")) break;
         if (key && (is_punct(token, "=") || is_punct(token, ":"))) break;
         if (is_closer(token)) break;

@@ -78,9 +78,64 @@ Node from_dom(const nlohmann::json& value) {
   return node;
 }
 
+int hex_value(std::string_view text, size_t at) {
+  if (at + 4 > text.size()) return -1;
+  int value = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    char c = text[i];
+    int digit = -1;
+    if (c >= '0' && c <= '9') digit = c - '0';
+    if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+// RFC 8259 allows a \u escape of a lone surrogate ("\uD83D"); nlohmann rejects it because it
+// cannot be UTF-8. Each lone surrogate becomes \uFFFD, the same length, so positions hold.
+std::string with_lone_surrogates_replaced(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\\') continue;
+    if (out[i + 1] != 'u') {
+      ++i;  // an escaped character, possibly a backslash
+      continue;
+    }
+    int value = hex_value(out, i + 2);
+    if (value < 0xD800 || value > 0xDFFF) continue;
+    bool high = value <= 0xDBFF;
+    if (high && i + 7 < out.size() && out[i + 6] == '\\' && out[i + 7] == 'u') {
+      int low = hex_value(out, i + 8);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        i += 11;
+        continue;
+      }
+    }
+    out.replace(i + 2, 4, "FFFD");
+    i += 5;
+  }
+  return out;
+}
+
+bool has_surrogate_escape(std::string_view text) {
+  for (size_t at = text.find("\\u"); at != std::string_view::npos; at = text.find("\\u", at + 2)) {
+    int value = hex_value(text, at + 2);
+    if (value >= 0xD800 && value <= 0xDFFF) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-YamlFile parse_json(std::string_view text, size_t max_depth) {
+YamlFile parse_json(std::string_view original, size_t max_depth) {
+  std::string replaced;
+  std::string_view text = original;
+  if (has_surrogate_escape(original)) {
+    replaced = with_lone_surrogates_replaced(original);
+    text = replaced;
+  }
   Validator validator(max_depth);
   bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &validator,
                                       nlohmann::json::input_format_t::json, true, true);

@@ -54,6 +54,11 @@ std::string out_of_scope_line(const engine::ScanResult& result) {
          " not shown; --roles all shows them";
 }
 
+std::string profile_line(const engine::ScanResult& result) {
+  return "profile: " + std::string(model::profile_name(result.profile.kind)) + " (" +
+         result.profile.why + ")";
+}
+
 bool is_known_format(std::string_view format) {
   return format == "text" || format == "json" || format == "sarif" || format == "junit" ||
          format == "markdown";

@@ -34,6 +34,9 @@ std::string render_json(const ReportContext& context) {
   out["root"] = context.root;
   out["level"] = {{"name", std::string(engine::level_name(result.level))},
                   {"reason", result.level_reason}};
+  out["profile"] = {{"name", std::string(model::profile_name(result.profile.kind))},
+                    {"why", result.profile.why},
+                    {"configured", result.profile.configured}};
   ordered_json counts = {{"error", 0}, {"warning", 0}, {"info", 0}};
   for (const auto& f : result.findings)
     counts[std::string(rules::severity_name(f.severity))] =

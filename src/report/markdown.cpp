@@ -41,7 +41,7 @@ std::string render_markdown(const ReportContext& context) {
   std::string out = "## golive readiness: " + std::string(badge(result.level)) + " **" +
                     std::string(engine::level_name(result.level)) + "**\n\n" + result.level_reason +
                     " (" + std::to_string(result.files_scanned) + " files scanned in `" +
-                    cell(context.root) + "`)\n\n";
+                    cell(context.root) + "`; " + cell(profile_line(result)) + ")\n\n";
   out +=
       "| section | passed | failed | unverified | n/a | score |\n|---|---:|---:|---:|---:|---:|\n";
   for (const auto& s : result.sections) {

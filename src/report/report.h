@@ -10,7 +10,8 @@ struct ReportContext {
   const engine::ScanResult& result;
   std::string root;  // the scanned path as the user gave it
   bool color = false;
-  bool quiet = false;  // text only: findings and the verdict, no tables
+  bool quiet = false;    // text only: findings and the verdict, no tables
+  bool verbose = false;  // text only: every finding in full instead of grouped by rule
 };
 
 std::string render_text(const ReportContext& context);
@@ -35,5 +36,8 @@ std::string rule_doc_url(std::string_view rule_id);
 // "12 findings in files that are not deployed (test 9, vendor 3) are not shown; --roles all
 // shows them", or "" when there are none.
 std::string out_of_scope_line(const engine::ScanResult& result);
+
+// "profile: library (no Dockerfile, ...)"; with "set in .golive.yml" when configured.
+std::string profile_line(const engine::ScanResult& result);
 
 }  // namespace golive::report

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/equivalents.h"
+
 namespace golive::report {
 namespace {
 
@@ -22,6 +24,17 @@ nlohmann::ordered_json options_json(const rules::RuleMeta& meta) {
   return out;
 }
 
+// "hadolint DL3002, checkov CKV_DOCKER_3": the other tools' checks whose suppressions hide this
+// rule's findings (rules/equivalents.h).
+std::string honoured_text(const rules::RuleMeta& meta) {
+  std::string out;
+  for (const auto& equivalent : rules::parse_equivalents(meta.also)) {
+    out += (out.empty() ? "" : ", ") + equivalent.tool +
+           (equivalent.check.empty() ? " (any marker)" : " " + equivalent.check);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string rule_page(const rules::Rule& rule) {
@@ -37,6 +50,13 @@ std::string rule_page(const rules::Rule& rule) {
   out += "| Inspects | " + std::string(rules::inspects_text(m.inspects)) + " |\n";
   if (!m.seeds.empty()) out += "| Standard references | " + std::string(m.seeds) + " |\n";
   if (!m.also.empty()) out += "| Also checked by | " + std::string(m.also) + " |\n";
+  if (std::string honoured = honoured_text(m); !honoured.empty())
+    out += "| Honours the suppressions of | " + honoured +
+           " ([suppressions](../../suppressions.md)) |\n";
+  if (m.service_practice)
+    out +=
+        "| Applies to | repositories whose profile is `service` ([profiles](../../profiles.md)) "
+        "|\n";
   out += "\n## Why\n\n" + std::string(m.rationale) + "\n";
   out += "\n## How to fix\n\n" + std::string(m.remediation) + "\n";
   if (rule.details != nullptr) out += "\n" + rule.details();
@@ -107,6 +127,8 @@ std::string rules_listing(std::string_view format) {
                      {"remediation", std::string(m.remediation)},
                      {"also", std::string(m.also)},
                      {"inspects", std::string(rules::inspects_text(m.inspects))},
+                     {"service_practice", m.service_practice},
+                     {"honours", honoured_text(m)},
                      {"options", options_json(m)}});
     }
     return out.dump(2) + "\n";

@@ -48,7 +48,8 @@ std::string render_text(const SecretsReport& report) {
   out += "golive secrets (" + report.mode + "): " + std::to_string(report.findings.size()) +
          " new finding" + (report.findings.size() == 1 ? "" : "s");
   if (!report.baselined.empty())
-    out += ", " + std::to_string(report.baselined.size()) + " accepted (baseline or waiver)";
+    out += ", " + std::to_string(report.baselined.size()) +
+           " accepted (baseline, waiver or a gitleaks/detect-secrets marker)";
   out += "; scanned " + scanned + " (" + with_thousands(report.bytes / 1024) + " KiB)\n";
   if (!report.findings.empty())
     out +=

@@ -38,7 +38,8 @@ std::string section_of(const rules::Finding& finding) {
   return finding.rule_id.substr(0, finding.rule_id.find('/'));
 }
 
-void write_findings(const ReportContext& context, const Palette& palette, std::string& out) {
+// Every finding in full, grouped by section (--verbose).
+void write_every_finding(const ReportContext& context, const Palette& palette, std::string& out) {
   std::map<std::string, std::vector<const rules::Finding*>> by_section;
   for (const auto& finding : context.result.findings)
     by_section[section_of(finding)].push_back(&finding);
@@ -57,6 +58,76 @@ void write_findings(const ReportContext& context, const Palette& palette, std::s
     }
     out += "\n";
   }
+}
+
+// One group per rule and severity, the blocking ones first: the rule's title and fix once,
+// then the locations, at most kShown of them unless --verbose.
+constexpr size_t kShown = 10;
+
+struct RuleGroup {
+  std::string rule_id;
+  rules::Severity severity;
+  std::vector<const rules::Finding*> findings;
+};
+
+std::vector<RuleGroup> group_by_rule(const std::vector<rules::Finding>& findings) {
+  std::map<std::pair<int, std::string>, RuleGroup> groups;
+  for (const auto& finding : findings) {
+    auto key = std::make_pair(-static_cast<int>(finding.severity), finding.rule_id);
+    RuleGroup& group = groups[key];
+    group.rule_id = finding.rule_id;
+    group.severity = finding.severity;
+    group.findings.push_back(&finding);
+  }
+  std::vector<RuleGroup> out;
+  out.reserve(groups.size());
+  for (auto& [key, group] : groups) out.push_back(std::move(group));
+  return out;
+}
+
+// The fix every finding of the group shares, or "" when they differ.
+std::string shared_fix(const RuleGroup& group) {
+  const std::string& first = group.findings.front()->fix;
+  for (const auto* finding : group.findings) {
+    if (finding->fix != first) return "";
+  }
+  return first;
+}
+
+void write_grouped_findings(const ReportContext& context, const Palette& palette,
+                            std::string& out) {
+  for (const auto& group : group_by_rule(context.result.findings)) {
+    const rules::Rule* rule = rules::find_rule(group.rule_id);
+    size_t count = group.findings.size();
+    out += palette.severity(group.severity) + palette.bold(group.rule_id) + "  " +
+           (rule != nullptr ? std::string(rule->meta.title) : "") + " (" + std::to_string(count) +
+           (count == 1 ? " finding" : " findings") + ")\n";
+    std::string fix = shared_fix(group);
+    for (size_t i = 0; i < count && i < kShown; ++i) {
+      const rules::Finding& finding = *group.findings[i];
+      out += "    " + location_text(finding) + "  " + finding.message + "\n";
+      if (!finding.evidence.empty()) out += "      " + palette.dim("> " + finding.evidence) + "\n";
+      if (fix.empty() && !context.quiet && !finding.fix.empty())
+        out += "      fix: " + finding.fix + "\n";
+    }
+    if (count > kShown)
+      out += "    ... and " + std::to_string(count - kShown) +
+             " more (--verbose shows every finding)\n";
+    if (!fix.empty() && !context.quiet) out += "  fix: " + fix + "\n";
+    out += "\n";
+  }
+}
+
+// The rules whose findings block, with their counts: "k8s/image-latest (3), ...".
+std::string blocking_rules(const std::vector<rules::Finding>& findings) {
+  std::map<std::string, size_t> counts;
+  for (const auto& finding : findings) {
+    if (finding.severity == rules::Severity::kError) ++counts[finding.rule_id];
+  }
+  std::string out;
+  for (const auto& [rule, count] : counts)
+    out += (out.empty() ? "" : ", ") + rule + " (" + std::to_string(count) + ")";
+  return out;
 }
 
 // Checks golive could not settle, after the findings: what was opaque and how to show it.
@@ -99,6 +170,17 @@ std::string counts(const std::vector<rules::Finding>& findings) {
          std::to_string(infos) + " info";
 }
 
+std::string verdict_line(const ReportContext& context, const Palette& palette) {
+  const auto& result = context.result;
+  std::string level(engine::level_name(result.level));
+  std::string upper;
+  for (char c : level) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string painted = result.level == engine::Level::kBlocked ? palette.paint(upper, "1;31")
+                        : result.level == engine::Level::kGold  ? palette.paint(upper, "1;32")
+                                                                : palette.paint(upper, "1;33");
+  return "readiness: " + painted + " (" + result.level_reason + ")\n";
+}
+
 }  // namespace
 
 std::string render_text(const ReportContext& context) {
@@ -107,10 +189,20 @@ std::string render_text(const ReportContext& context) {
   std::string out;
   if (!context.quiet) {
     out += palette.bold("golive scan " + context.root) + "  (" +
-           std::to_string(result.files_scanned) + " files)\n\n";
+           std::to_string(result.files_scanned) + " files; " + profile_line(result) + ")\n";
+    // The verdict first: a reviewer reads the top of the report.
+    out += verdict_line(context, palette);
+    out += "findings: " + counts(result.findings) + "\n";
+    if (std::string blocking = blocking_rules(result.findings); !blocking.empty())
+      out += "blocked by: " + blocking + "\n";
+    out += "\n";
   }
   if (result.findings.empty() && !context.quiet) out += "No findings.\n\n";
-  write_findings(context, palette, out);
+  if (context.verbose) {
+    write_every_finding(context, palette, out);
+  } else {
+    write_grouped_findings(context, palette, out);
+  }
   if (!context.quiet) {
     write_unverified(context, palette, out);
     write_sections(context, out);
@@ -127,13 +219,7 @@ std::string render_text(const ReportContext& context) {
     }
   }
   out += "findings: " + counts(result.findings) + "\n";
-  std::string level(engine::level_name(result.level));
-  std::string upper;
-  for (char c : level) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::string painted = result.level == engine::Level::kBlocked ? palette.paint(upper, "1;31")
-                        : result.level == engine::Level::kGold  ? palette.paint(upper, "1;32")
-                                                                : palette.paint(upper, "1;33");
-  out += "readiness: " + painted + " (" + result.level_reason + ")\n";
+  out += verdict_line(context, palette);
   return out;
 }
 

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "model/k8s.h"
+
 namespace golive::rules {
 namespace {
 
@@ -48,23 +50,30 @@ void EnvironmentReporter::add(const model::K8sEnvironment& environment,
 
 EnvironmentReporter::~EnvironmentReporter() {
   for (auto& pending : pending_) {
+    // Plain manifests that nothing places in an environment are named only beside others.
     std::string in;
-    for (const auto& name : pending.environments) in += (in.empty() ? "" : ", ") + name;
+    for (const auto& name : pending.environments) {
+      std::string shown = name == model::kPlainManifests ? "plain manifests" : name;
+      in += (in.empty() ? "" : ", ") + shown;
+    }
     const std::string& message =
         pending.worded_differently ? pending.written_message : pending.message;
-    context_.report(message + " (in " + in + ")", pending.where.path, pending.where.line, 0,
-                    pending.evidence);
+    bool only_plain =
+        pending.environments.size() == 1 && pending.environments.front() == model::kPlainManifests;
+    context_.report(only_plain ? message : message + " (in " + in + ")", pending.where.path,
+                    pending.where.line, 0, pending.evidence);
   }
 }
 
 void ObjectReport::report(const model::SourceLine& where, const std::string& message,
-                          const std::string& evidence) {
+                          const std::string& evidence, std::optional<Severity> severity) {
   applies_ = true;
   if (reported_ != nullptr && !reported_->insert({where.path, where.line}).second) return;
   if (reporter_ != nullptr && environment_ != nullptr) {
     reporter_->add(*environment_, where, message, evidence);
   } else {
     context_.report(message, where.path, where.line, 0, evidence);
+    if (severity) context_.findings().back().severity = *severity;
   }
 }
 

@@ -5,6 +5,7 @@
 // per-container checks work the same way). Findings about Kubernetes objects go through an
 // EnvironmentReporter, so a base rendered by three overlays is reported once.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -62,8 +63,10 @@ class ObjectReport {
   [[nodiscard]] const RuleContext& context() const { return context_; }
   // Reports a problem with the object at where. For a Kubernetes object, the same problem in
   // several environments is one finding that names them all.
+  // severity lowers this one finding below the rule's (Dockerfiles and CI steps; a Kubernetes
+  // finding merged across environments keeps the rule's).
   void report(const model::SourceLine& where, const std::string& message,
-              const std::string& evidence = "");
+              const std::string& evidence = "", std::optional<Severity> severity = std::nullopt);
   // Says that this object has what the rule judges (an ADD instruction, an external base
   // image). A rule whose meta names an inapplicable_reason is not applicable, for that reason,
   // when no object says so; reporting a problem says so too.

@@ -63,6 +63,9 @@ struct RuleMeta {
   // judges ("no Dockerfile uses ADD"); the check marks those that do (ObjectReport::applies).
   // Empty: any object of the kind makes the rule apply.
   std::string_view inapplicable_reason = "";
+  // A rule about a document or practice a running service needs (runbooks, on-call, tracing,
+  // rate limiting, backups): it applies only when the repository's profile is service.
+  bool service_practice = false;
 
   // The option of that name, or nullptr.
   [[nodiscard]] const RuleOption* option(std::string_view name) const;
@@ -95,6 +98,10 @@ class RuleContext {
 
   [[nodiscard]] const model::RepoModel& model() const { return model_; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
+  // The repository's profile: .golive.yml's `profile:`, else what the files show.
+  [[nodiscard]] model::Profile profile() const {
+    return settings_.profile ? *settings_.profile : model_.profile().kind;
+  }
 
   // The rule's options, as configured or by default. Asking for an option the rule does not
   // declare is a programming error (std::logic_error): options are declared in RuleMeta.

@@ -114,6 +114,25 @@ bool has_url_password(std::string_view value) {
   return false;
 }
 
+// A PEM private key with a body the size of a real key: a test stub such as
+// "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----" is not one
+// (the smallest real key, a 256-bit EC key, holds over 160 base64 characters).
+bool has_private_key_block(std::string_view value) {
+  size_t pem = value.find("-----BEGIN");
+  if (pem == std::string_view::npos) return false;
+  size_t label = value.find("PRIVATE KEY-----", pem);
+  if (label == std::string_view::npos) return false;
+  size_t body = label + 16;
+  size_t end = value.find("-----END", body);
+  if (end == std::string_view::npos) return true;  // the body continues past what is seen
+  std::string_view text = value.substr(body, end - body);
+  size_t base64 = 0;
+  for (char c : text) {
+    if (is_alnum(c) || c == '+' || c == '/') ++base64;
+  }
+  return base64 >= 100;
+}
+
 }  // namespace
 
 bool looks_like_secret_name(std::string_view name) {
@@ -155,9 +174,7 @@ bool looks_like_secret_value(std::string_view value) {
   if (has_prefixed_token(value, "rk_live_", 16, alnum)) return true;
   if (has_prefixed_token(value, "AIza", 35, token_char)) return true;
   if (has_prefixed_token(value, "npm_", 36, alnum)) return true;
-  size_t pem = value.find("-----BEGIN");
-  if (pem != std::string_view::npos && value.find("PRIVATE KEY", pem) != std::string_view::npos)
-    return true;
+  if (has_private_key_block(value)) return true;
   // A JSON web token: base64url header and payload, both JSON objects ("eyJ" is '{"').
   for (size_t at = value.find("eyJ"); at != std::string_view::npos;
        at = value.find("eyJ", at + 1)) {
@@ -168,6 +185,22 @@ bool looks_like_secret_value(std::string_view value) {
       return true;
   }
   return has_url_password(value);
+}
+
+bool is_local_connection_url(std::string_view value) {
+  size_t scheme = value.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = value.substr(scheme + 3);
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?# \t"));
+  size_t at = authority.rfind('@');
+  std::string_view host = at == std::string_view::npos ? authority : authority.substr(at + 1);
+  if (host.starts_with('[')) return host.starts_with("[::1]");
+  host = host.substr(0, host.find(':'));
+  if (host.empty()) return false;
+  for (std::string_view local : {"localhost", "127.0.0.1", "0.0.0.0", "host.docker.internal"}) {
+    if (host == local) return true;
+  }
+  return false;
 }
 
 bool is_indirect_value(std::string_view value) {
@@ -191,6 +224,12 @@ bool is_placeholder_value(std::string_view value) {
        {"changethis", "changeme", "change_me", "change-me", "replace_me", "replace-me", "replaceme",
         "your_", "your-", "placeholder", "example", "dummy", "todo", "fixme", "redacted"}) {
     if (lower.find(word) != std::string::npos) return true;
+  }
+  // The stand-ins every tutorial and seed script uses: no one's credential, whoever reads them.
+  for (std::string_view word :
+       {"secret", "s3cret", "password", "passw0rd", "p@ssw0rd", "pass", "admin", "root", "test",
+        "demo", "changeit", "default", "fake", "fake_password", "not-a-secret", "notasecret"}) {
+    if (lower == word) return true;
   }
   return false;
 }

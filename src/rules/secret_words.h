@@ -18,6 +18,11 @@ namespace golive::rules {
 //   - PWD alone (the working directory).
 bool looks_like_secret_name(std::string_view name);
 
+// A URL whose host is this machine ("postgres://user:pass@localhost/db", 127.0.0.1, [::1],
+// host.docker.internal): a development connection, whatever password it carries. A compose
+// service name ("@db:5432") is not: a compose file may be how production runs.
+bool is_local_connection_url(std::string_view value);
+
 // A value whose shape is a known credential whatever its name: AWS access key ids (AKIA...,
 // ASIA...), GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), GitLab (glpat-), Slack
 // (xox?-), Stripe live keys (sk_live_, rk_live_), Google API keys (AIza...), npm tokens (npm_),

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/profile.h"
 #include "walk/roles.h"
 
 namespace golive::rules {
@@ -39,6 +40,8 @@ struct Settings {
   std::vector<Waiver> waivers;
   // `paths:` globs that give files a role whatever the conventions say, in the order written.
   std::vector<walk::RoleOverride> role_overrides;
+  // `profile:` when the team says what the repository is, instead of golive's detection.
+  std::optional<model::Profile> profile;
 };
 
 }  // namespace golive::rules

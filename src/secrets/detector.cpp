@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/strings.h"
 #include "parse/suppressions.h"
 #include "secrets/database.h"
 #include "secrets/filters.h"
@@ -162,6 +163,34 @@ bool suppressed(std::string_view text, size_t offset, std::string_view rule_id) 
   return false;
 }
 
+// Another secret scanner's marker on the hit's line (or detect-secrets' on the line above).
+std::string scanner_marker(std::string_view text, size_t offset) {
+  size_t begin = line_begin(text, offset);
+  std::string_view line = text.substr(begin, line_end(text, offset) - begin);
+  std::string_view previous;
+  if (begin > 0) {
+    size_t previous_begin = line_begin(text, begin - 1);
+    previous = text.substr(previous_begin, begin - 1 - previous_begin);
+  }
+  return parse::secret_scanner_marker(line, previous);
+}
+
+// Whether the file declares its keys made up, in its name or in the first lines of its text.
+bool declares_fake(std::string_view text, std::string_view path) {
+  std::string name = core::to_lower(path.substr(path.rfind('/') + 1));
+  for (std::string_view word : {"localhost", "snakeoil", "dummy", "fake"}) {
+    if (core::contains(name, word)) return true;
+  }
+  std::string head = core::to_lower(text.substr(0, 2048));
+  for (std::string_view phrase :
+       {"not real credentials", "not real keys", "not real secrets", "test-only key",
+        "test only key", "fake key", "dummy key", "for testing only", "for tests only",
+        "never used in production", "do not use in production"}) {
+    if (core::contains(head, phrase)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -253,6 +282,7 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
 
   int line = 1;
   size_t counted_to = 0;
+  const bool fake = declares_fake(text, path);
   for (const RawHit& hit : hits) {
     line +=
         static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),
@@ -271,6 +301,8 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
     finding.fingerprint = fingerprint(finding.rule_id, path, hit.secret);
     finding.in_test_path = test_path;
     finding.severity = test_path ? SecretSeverity::kWarning : rule.severity;
+    finding.suppressed_by = scanner_marker(text, hit.offset);
+    finding.declared_fake = fake;
     findings.push_back(std::move(finding));
   }
   return findings;

@@ -18,6 +18,12 @@ struct SecretFinding {
   std::string fingerprint;  // hash of rule, path and secret: stable when lines move
   SecretSeverity severity = SecretSeverity::kError;
   bool in_test_path = false;
+  // Another secret scanner's marker on the line ("gitleaks:allow", detect-secrets' "pragma:
+  // allowlist secret"): the team already accepted this one.
+  std::string suppressed_by;
+  // The file says its keys are made up: a header such as "TEST-ONLY KEYS, NOT REAL
+  // CREDENTIALS", or a name such as localhost.key or snakeoil.pem.
+  bool declared_fake = false;
   // Set for findings from history: where the secret first appeared.
   std::string commit;
   std::string author;

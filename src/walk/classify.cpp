@@ -73,7 +73,8 @@ bool is_json_with_comments(std::string_view dir, std::string_view name) {
   return starts_with(name, "tsconfig") || starts_with(name, "jsconfig") ||
          name == "devcontainer.json" || name == ".devcontainer.json" || dir == ".vscode" ||
          ends_with(dir, "/.vscode") || dir == ".devcontainer" || ends_with(dir, "/.devcontainer") ||
-         name == ".eslintrc.json" || name == "deno.json" || name == ".babelrc.json";
+         name == ".eslintrc.json" || name == "deno.json" || name == ".babelrc.json" ||
+         name == ".markdownlint.json" || name == "tslint.json" || name == ".swcrc";
 }
 
 Classification classify_env(std::string_view name) {

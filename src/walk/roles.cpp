@@ -191,7 +191,8 @@ bool any_part(std::string_view name, std::initializer_list<std::string_view> par
 
 // Dockerfiles named for something other than the image that ships: Dockerfile.test,
 // Dockerfile.e2e, cypress.Dockerfile (tests); Dockerfile.dev, Dockerfile.debug, Dockerfile.local
-// (development tooling).
+// (development tooling); Dockerfile.base, Dockerfile.build, builder-go.dockerfile (images that
+// others are built from).
 std::optional<PathRole> dockerfile_variant_role(std::string_view lower) {
   std::string_view variant;
   if (lower.starts_with("dockerfile.")) {
@@ -208,6 +209,9 @@ std::optional<PathRole> dockerfile_variant_role(std::string_view lower) {
        {"dev", "develop", "development", "debug", "local", "devcontainer", "tools", "lint"}) {
     if (variant == tool) return PathRole::kTooling;
   }
+  // Images other images are built from (Dockerfile.base, builder-go.dockerfile): not what runs.
+  if (variant == "base" || variant == "build" || variant.starts_with("builder"))
+    return PathRole::kTooling;
   return std::nullopt;
 }
 

@@ -63,9 +63,10 @@ class RoleMap {
   [[nodiscard]] PathRole of_path(std::string_view rel_path, FileKind kind) const;
   [[nodiscard]] PathRole of_path(std::string_view rel_path) const;
   [[nodiscard]] PathRole of_directory(std::string_view rel_dir) const;
+  // The role a `paths:` override gives the path, if one matches.
+  [[nodiscard]] std::optional<PathRole> overridden(std::string_view rel_path) const;
 
  private:
-  [[nodiscard]] std::optional<PathRole> overridden(std::string_view rel_path) const;
   std::vector<RoleOverride> overrides_;
 };
 

@@ -120,14 +120,42 @@ TEST(Reports, JunitAndMarkdownAndSeveralOutputsInOneRun) {
   EXPECT_NE(md.find("| secrets |"), std::string::npos) << md;
 }
 
-TEST(Reports, TextGroupsBySectionAndGivesTheVerdict) {
+TEST(Reports, TextLeadsWithTheVerdictAndGroupsByRule) {
   TempRepo repo;
   write_gappy_repo(repo);
   Outcome run = run_golive("scan " + repo.path());
-  EXPECT_NE(run.out.find("\nsecrets\n"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find(".env:1:1"), std::string::npos);
+  // The verdict, the counts and the blocking rules come before any finding.
+  size_t verdict = run.out.find("readiness: BLOCKED");
+  size_t blocked_by = run.out.find("blocked by: ");
+  size_t group = run.out.find("error   secrets/committed-env-file");
+  ASSERT_NE(verdict, std::string::npos) << run.out;
+  ASSERT_NE(blocked_by, std::string::npos) << run.out;
+  ASSERT_NE(group, std::string::npos) << run.out;
+  EXPECT_LT(verdict, group);
+  EXPECT_LT(blocked_by, group);
+  EXPECT_NE(run.out.find("secrets/committed-env-file (1)", blocked_by), std::string::npos);
+  EXPECT_NE(run.out.find("    .env:1:1  "), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("fix: "), std::string::npos);
-  EXPECT_NE(run.out.find("readiness: BLOCKED"), std::string::npos);
+  EXPECT_NE(run.out.find("profile: "), std::string::npos);
+  // --verbose: every finding in full, by section, with its rule id on its line.
+  Outcome verbose = run_golive("scan " + repo.path() + " --verbose");
+  EXPECT_NE(verbose.out.find("\nsecrets\n"), std::string::npos) << verbose.out;
+  EXPECT_NE(verbose.out.find("[secrets/committed-env-file]"), std::string::npos);
+}
+
+TEST(Reports, TextShowsTenLocationsPerRuleUnlessVerbose) {
+  TempRepo repo;
+  for (int i = 0; i < 12; ++i)
+    repo.write("k8s/app" + std::to_string(i) + ".yaml",
+               "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p" + std::to_string(i) +
+                   "\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n");
+  Outcome run = run_golive("scan " + repo.path() + " --only k8s/image-latest");
+  EXPECT_NE(run.out.find("(12 findings)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("... and 2 more (--verbose shows every finding)"), std::string::npos)
+      << run.out;
+  Outcome verbose = run_golive("scan " + repo.path() + " --only k8s/image-latest --verbose");
+  EXPECT_EQ(verbose.out.find("... and 2 more"), std::string::npos);
+  EXPECT_NE(verbose.out.find("k8s/app9.yaml"), std::string::npos);
 }
 
 TEST(Reports, OnlyAndSkipSelectRules) {

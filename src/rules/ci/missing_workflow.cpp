@@ -26,7 +26,15 @@ void check(RuleContext& context) {
   if (auto disabled = model.files_of(walk::FileKind::kDisabledWorkflow); !disabled.empty()) {
     hint = " (" + disabled.front()->path + " is disabled)";
   }
-  context.report("the repository has no CI workflow" + hint);
+  if (context.profile() == model::Profile::kService) {
+    context.report("the repository has no CI workflow" + hint);
+    return;
+  }
+  // Nothing here is deployed as a service (a library, a chart collection, examples): no CI is a
+  // gap in practice, not a broken path to production.
+  context.report("the repository has no CI workflow" + hint + " (profile " +
+                 std::string(model::profile_name(context.profile())) + ")");
+  context.findings().back().severity = Severity::kWarning;
 }
 
 }  // namespace
@@ -40,7 +48,9 @@ const Rule kMissingWorkflow{
      .seeds = "000 T001, 001 T103, 003 P1-01",
      .rationale =
          "Without CI nothing proves that what is merged builds and passes its tests; every "
-         "other gate (lint, scans, coverage) hangs on it.",
+         "other gate (lint, scans, coverage) hangs on it. An error for a repository whose "
+         "profile is service (deleting CI must never improve the verdict); a warning for a "
+         "library, infrastructure, manifests or examples repository (docs/profiles.md).",
      .remediation =
          "Add .github/workflows/ci.yml that runs on pull_request and on pushes to main and "
          "runs the build, lint and tests of every part of the repository.",

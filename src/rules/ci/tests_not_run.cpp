@@ -50,7 +50,7 @@ void check(RuleContext& context) {
       // Nothing to run: the gap is the tests themselves, a practice rather than a defect.
       context.report(subject + " has no tests (no test files) and no test step in CI",
                      project.manifest, line);
-      context.findings().back().severity = Severity::kWarning;
+      context.findings().back().severity = Severity::kInfo;
     } else if (!opaque.empty()) {
       context.unverified(subject + " has tests but no test step golive can see; " + opaque +
                              ". Name where they run in .golive.yml (a waiver with the reason) "
@@ -69,14 +69,15 @@ const Rule kTestsNotRun{
     {.id = "ci/tests-not-run",
      .section = "ci",
      .title = "CI runs the tests of every project",
-     .severity = Severity::kError,
+     .severity = Severity::kWarning,
      .seeds = "001 T103, 002 §6, 003 P1-01",
      .rationale =
          "A project whose tests never run in CI can be merged broken: the green check on the "
          "pull request only speaks for the parts of the repository it exercised. In a monorepo "
          "the service nobody wired into CI is the one that breaks in production. A project "
-         "with tests that no CI step runs is an error; a project without any test file is a "
-         "warning (there is nothing to run yet). When CI calls a remote reusable workflow or "
+         "with tests that no CI step runs is a warning (a gap in the process, not a defect in "
+         "what is deployed); a project without any test file is info (there is nothing to run "
+         "yet). When CI calls a remote reusable workflow or "
          "include, or the repository also has CI golive does not read (Jenkins, Travis, "
          "CircleCI, Prow's OWNERS, ...), the tests may run there: the check is unverified, "
          "never an error.",

@@ -5,10 +5,14 @@ namespace {
 
 void check(RuleContext& context) {
   const auto& suppressions = context.model().suppressions;
-  if (suppressions.empty()) return context.not_applicable("no inline suppressions");
+  bool own = false;
+  for (const auto& [path, list] : suppressions) {
+    for (const auto& suppression : list) own = own || suppression.tool.empty();
+  }
+  if (!own) return context.not_applicable("no inline suppressions");
   for (const auto& [path, list] : suppressions) {
     for (const auto& suppression : list) {
-      if (suppression.reason.empty()) {
+      if (suppression.tool.empty() && suppression.reason.empty()) {
         context.report("suppression of " + suppression.rule_id + " gives no reason", path,
                        suppression.line);
       }

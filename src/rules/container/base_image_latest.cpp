@@ -16,9 +16,14 @@ void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
     const std::string& shown = base.shown;
     std::string why = ref.tag.empty() ? " with no tag, so each build pulls whatever 'latest' is"
                                       : ", which points at a new image with each release";
+    // FROM ${BASE_IMAGE}: the untagged image is only a default that a build may override
+    // (release builds often pass the digest they just built), so a warning.
+    bool from_argument = stage.raw_image.find('$') != std::string::npos;
     report.report({dockerfile.path, stage.line},
-                  stage_subject(file, base.stage, dockerfile.path) + " starts FROM " + shown + why,
-                  "FROM " + stage.raw_image);
+                  stage_subject(file, base.stage, dockerfile.path) + " starts FROM " + shown + why +
+                      (from_argument ? " unless the build passes another value" : ""),
+                  "FROM " + stage.raw_image,
+                  from_argument ? std::optional(Severity::kWarning) : std::nullopt);
   }
 }
 
@@ -40,7 +45,8 @@ const Rule kBaseImageLatest{
              "differ. Every stage is checked, since a build stage's compiler changes the shipped "
              "binary too. Skipped: FROM scratch, FROM an earlier stage's name, and FROM $ARG when "
              "the ARG has no default (its value comes from the build command); an ARG default is "
-             "resolved and checked. Digest-pinned references pass.",
+             "resolved and checked, as a warning, since a build may pass another value (release "
+             "builds often pass the digest they just built). Digest-pinned references pass.",
          .remediation =
              "Name a release tag, at least the major and minor version and the OS variant, and "
              "preferably its digest: 'FROM node:20.11-bookworm-slim@sha256:<digest>' ('docker "

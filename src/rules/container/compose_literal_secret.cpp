@@ -8,7 +8,8 @@ namespace {
 void check(RuleContext& context) {
   bool any = false;
   for (const auto& compose : context.model().compose_files) {
-    bool development = is_named_development_compose(context.model(), compose.path);
+    bool development = is_named_development_compose(context.model(), compose.path) ||
+                       only_backing_services(compose);
     for (const auto& service : compose.services) {
       for (const auto& var : service.environment) {
         any = true;
@@ -45,8 +46,9 @@ const Rule kComposeLiteralSecret{
          "or a /run/secrets/ path, and any value shaped like a real credential (AKIA..., ghp_..., "
          "a private key, a URL with a password) whatever its name. Compose files for "
          "development and tests (*.dev.*, *.test.*, *.override.*, files under dev/, test/, "
-         "ci/, examples/ ...) are only checked for credential-shaped values, since throwaway "
-         "local passwords are their norm. Values are shown redacted.",
+         "ci/, examples/ ...), and files that only start stock backing services (postgres, "
+         "redis, ...) for local use, are only checked for credential-shaped values, since "
+         "throwaway local passwords are their norm. Values are shown redacted.",
      .remediation =
          "Rotate the secret if it was ever real. Interpolate it from the environment or an "
          "untracked .env file ('POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}'), or use "

@@ -242,15 +242,6 @@ bool backing_service_image(std::string_view image) {
   return false;
 }
 
-// Every service only starts a backing service from its stock image: the local stack.
-bool only_backing_services(const model::ComposeFile& compose) {
-  return !compose.services.empty() && std::all_of(compose.services.begin(), compose.services.end(),
-                                                  [](const model::ComposeService& service) {
-                                                    return !service.builds &&
-                                                           backing_service_image(service.image);
-                                                  });
-}
-
 // The team deploys with Kubernetes or Helm from its own paths (examples and tests aside).
 bool has_other_deploy_target(const model::RepoModel& model) {
   for (const auto& chart : model.helm_charts) {
@@ -264,6 +255,14 @@ bool has_other_deploy_target(const model::RepoModel& model) {
 }
 
 }  // namespace
+
+bool only_backing_services(const model::ComposeFile& compose) {
+  return !compose.services.empty() && std::all_of(compose.services.begin(), compose.services.end(),
+                                                  [](const model::ComposeService& service) {
+                                                    return !service.builds &&
+                                                           backing_service_image(service.image);
+                                                  });
+}
 
 bool is_named_development_compose(const model::RepoModel& model, std::string_view path) {
   if (model.role_of(path) != walk::PathRole::kProduct) return true;

@@ -31,6 +31,10 @@ struct PackageInstall {
 // The installs among a RUN script's simple commands.
 std::vector<PackageInstall> package_installs(std::string_view script);
 
+// Every service only starts a backing service (postgres, redis, ...) from its stock image: the
+// local stack a developer runs next to the code, never how the team's service is deployed.
+bool only_backing_services(const model::ComposeFile& compose);
+
 // A compose file for development, tests or CI: outside the product's paths (tests, examples,
 // fixtures, tooling; walk/roles.h), or named for such an environment (docker-compose.dev.yml,
 // compose.test.yaml, docker-compose.override.yml, docker-compose.ci.yml, a dev/ or ci/ folder).

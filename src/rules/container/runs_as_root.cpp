@@ -4,6 +4,7 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
+#include "model/image_builds.h"
 #include "rules/rule.h"
 
 namespace golive::rules::container {
@@ -85,6 +86,20 @@ bool orchestrator_enforces_non_root(const model::RepoModel& model, const std::st
                      [](const model::ImageUse* use) { return model::enforces_non_root(*use); });
 }
 
+// Reports the finding; a warning when nothing shows the image runs as a service.
+void report_root(RuleContext& context, const model::DockerfileModel& dockerfile,
+                 const std::string& message, int line, const std::string& evidence) {
+  if (model::runs_as_service(context.model(), dockerfile)) {
+    context.report(message, dockerfile.path, line, 0, evidence);
+    return;
+  }
+  context.report(message +
+                     "; nothing shows it runs as a service (no EXPOSE, and no compose service "
+                     "or Kubernetes workload of the repository runs it)",
+                 dockerfile.path, line, 0, evidence);
+  context.findings().back().severity = Severity::kWarning;
+}
+
 void check(RuleContext& context) {
   if (context.model().dockerfiles.empty()) {
     context.not_applicable("the repository has no Dockerfile");
@@ -101,9 +116,10 @@ void check(RuleContext& context) {
     if (user != nullptr) {
       std::string_view name = core::trim(user->arguments);
       if (!model::is_root_user(name)) continue;  // a named user, a uid, or a $VARIABLE
-      context.report("the last USER of the final stage of " + dockerfile.path + " is '" +
-                         std::string(name) + "', so the container runs as root",
-                     dockerfile.path, user->line, 0, "USER " + std::string(name));
+      report_root(context, dockerfile,
+                  "the last USER of the final stage of " + dockerfile.path + " is '" +
+                      std::string(name) + "', so the container runs as root",
+                  user->line, "USER " + std::string(name));
       continue;
     }
     const parse::DockerStage& root = file.stages[model::stage_chain(file, final_stage).back()];
@@ -113,9 +129,10 @@ void check(RuleContext& context) {
       if (model::inherited_instruction(file, final_stage, "CMD") == nullptr &&
           model::inherited_instruction(file, final_stage, "ENTRYPOINT") == nullptr)
         continue;
-      context.report("the final stage of " + dockerfile.path +
-                         " starts FROM scratch and sets no USER, so its process runs as uid 0",
-                     dockerfile.path, stage.line, 0, "FROM " + stage.raw_image);
+      report_root(context, dockerfile,
+                  "the final stage of " + dockerfile.path +
+                      " starts FROM scratch and sets no USER, so its process runs as uid 0",
+                  stage.line, "FROM " + stage.raw_image);
       continue;
     }
     if (model::from_unresolved_arg(file, root) || !root_by_default(root.image)) {
@@ -128,10 +145,10 @@ void check(RuleContext& context) {
                          dockerfile.path, stage.line, "FROM " + stage.raw_image);
       continue;
     }
-    context.report("the final stage of " + dockerfile.path +
-                       " sets no USER, so it runs as the user of '" + root.image +
-                       "', which is root",
-                   dockerfile.path, stage.line, 0, "FROM " + stage.raw_image);
+    report_root(context, dockerfile,
+                "the final stage of " + dockerfile.path +
+                    " sets no USER, so it runs as the user of '" + root.image + "', which is root",
+                stage.line, "FROM " + stage.raw_image);
   }
 }
 
@@ -158,7 +175,9 @@ const Rule kRunsAsRoot{
          "a runAsUser above 0), or whose ENTRYPOINT or CMD switches user (gosu, su-exec, "
          "setpriv, or an entrypoint script of the repository that does). 'USER $VAR' is taken "
          "as non-root. A FROM scratch stage with no "
-         "CMD or ENTRYPOINT only exports files and is skipped.",
+         "CMD or ENTRYPOINT only exports files and is skipped. An image that shows no sign of "
+         "running as a service (no EXPOSE, and no compose service or Kubernetes workload of the "
+         "repository runs it: a CLI or build-tool image) is a warning, not an error.",
      .remediation =
          "Create an unprivileged user in the final stage and switch to it after the steps that "
          "need root: 'RUN useradd --create-home --uid 10001 app' then 'USER 10001' (a numeric uid "

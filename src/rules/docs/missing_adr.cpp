@@ -23,7 +23,8 @@ const Rule kMissingAdr{{.id = "docs/missing-adr",
                                      "revisited under pressure; an ADR records why they were made.",
                         .remediation = "Add docs/adr/ with one short record per significant "
                                        "decision (context, decision, consequences).",
-                        .also = ""},
+                        .also = "",
+                        .service_practice = true},
                        check};
 
 }  // namespace golive::rules::docs

@@ -21,7 +21,8 @@ const Rule kMissingOncall{{.id = "docs/missing-oncall",
                                         "must know who to call next if they cannot fix it.",
                            .remediation = "Add docs/oncall.md: the rotation, how alerts reach it, "
                                           "acknowledgement times and the escalation path.",
-                           .also = ""},
+                           .also = "",
+                           .service_practice = true},
                           check};
 
 }  // namespace golive::rules::docs

@@ -65,7 +65,8 @@ const Rule kMissingRunbooks{
      .remediation =
          "Add docs/runbooks/ with deploy.md, rollback.md, monitoring.md and incidents.md, each "
          "with the exact commands and links an on-call engineer needs.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::docs

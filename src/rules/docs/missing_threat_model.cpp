@@ -22,7 +22,8 @@ const Rule kMissingThreatModel{
                   "stops them; without one, security work is guesswork.",
      .remediation = "Add docs/threat-model.md: assets, trust boundaries, threats (for example "
                     "STRIDE) and the mitigations in place.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::docs

@@ -40,7 +40,7 @@ const Rule kProductionImageNotPinned{
     {.id = "k8s/production-image-not-pinned",
      .section = "k8s",
      .title = "Production images are pinned by digest",
-     .severity = Severity::kError,
+     .severity = Severity::kWarning,
      .seeds = "002 §3",
      .rationale =
          "A tag is a pointer anyone with push access can move: a release tag re-pushed, a "
@@ -50,7 +50,8 @@ const Rule kProductionImageNotPinned{
          "restore exactly the previous image. golive asks it of the environments it takes for "
          "production (a manifest directory or Kustomize overlay named prod, production, prd or "
          "live); the message names them. Images whose value is templated ($VAR, {{ }}) are "
-         "decided elsewhere and skipped.",
+         "decided elsewhere and skipped. A warning: a fixed release tag is hardening left to "
+         "do, not a defect; a mutable tag such as latest is k8s/image-latest, an error.",
      .remediation =
          "Have the pipeline pin the digest it built: in the production overlay 'images: "
          "[{name: ghcr.io/acme/api, newTag: 1.4.2, digest: sha256:<digest>}]' (kustomize edit "

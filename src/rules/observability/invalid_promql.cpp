@@ -38,7 +38,9 @@ const Rule kInvalidPromql{
          "rule files embedded in ConfigMaps with its own PromQL parser (selectors, matchers, "
          "functions and their argument types, aggregations, binary operators with vector "
          "matching, offsets, @, subqueries, durations) and reports the first error with its "
-         "position inside the expression. Expressions with {{ }} or ${ } templates are skipped.",
+         "position inside the expression. Expressions with {{ }} or ${ } templates are skipped, "
+         "and so are LogQL expressions of Loki's ruler (a stream selector followed by a line "
+         "filter or a pipeline stage, bytes_over_time, bytes_rate).",
      .remediation =
          "Fix the expression at the reported position and check rule files in CI with "
          "'promtool check rules <file>' so an invalid expression never reaches Prometheus.",

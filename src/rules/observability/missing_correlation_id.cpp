@@ -32,7 +32,8 @@ const Rule kMissingCorrelationId{
          "it in the response and binds it to the logger: asgi-correlation-id (FastAPI/Starlette), "
          "express-request-id or cls-rtracer (Express), middleware.RequestID (chi, echo), or a "
          "servlet filter that puts it in the MDC (Spring).",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

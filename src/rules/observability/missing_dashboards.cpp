@@ -35,7 +35,8 @@ const Rule kMissingDashboards{
          "Export the service's dashboard as JSON into the repository (for example "
          "monitoring/dashboards/api.json) and provision it with a grafana_dashboard ConfigMap "
          "or Grafana's file provisioning.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

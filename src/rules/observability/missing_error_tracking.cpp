@@ -27,7 +27,8 @@ const Rule kMissingErrorTracking{
          "Add an error tracker's SDK and initialise it at startup with the release and "
          "environment: @sentry/node (Node), sentry-sdk (Python), github.com/getsentry/sentry-go "
          "(Go) or sentry-spring-boot-starter (Java), with the DSN from the environment.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

@@ -44,7 +44,8 @@ const Rule kMissingGoldenSignalAlerts{
      .remediation =
          "Add one alert per missing signal, for example 'increase(kube_pod_container_status_"
          "restarts_total[15m]) > 3' for restarts, each with for, severity and runbook_url.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

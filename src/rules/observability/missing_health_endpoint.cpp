@@ -29,7 +29,8 @@ const Rule kMissingHealthEndpoint{
          "Add a liveness route that answers 200 without touching dependencies (/healthz) and a "
          "readiness route that checks the database and other dependencies (/readyz), then point "
          "the container HEALTHCHECK and the Kubernetes probes at them.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

@@ -31,7 +31,8 @@ const Rule kMissingMetricsLibrary{
          "collectDefaultMetrics() and a /metrics route (Node), prometheus_client or "
          "prometheus-fastapi-instrumentator (Python), promhttp.Handler() (Go), or Micrometer with "
          "micrometer-registry-prometheus and the actuator prometheus endpoint (Spring).",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

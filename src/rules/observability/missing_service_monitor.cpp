@@ -108,7 +108,8 @@ const Rule kMissingServiceMonitor{
          "Add a ServiceMonitor beside the Service: 'apiVersion: monitoring.coreos.com/v1, kind: "
          "ServiceMonitor, spec: {selector: {matchLabels: {app: api}}, endpoints: [{port: "
          "metrics}]}'.",
-     .also = "kube-prometheus"},
+     .also = "kube-prometheus",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

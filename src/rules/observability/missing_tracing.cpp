@@ -28,7 +28,8 @@ const Rule kMissingTracing{
          "opentelemetry-sdk with opentelemetry-instrumentation-fastapi/flask/django (Python), "
          "go.opentelemetry.io/otel/sdk with otelhttp (Go), or the OpenTelemetry Java agent or "
          "Spring Boot starter, and export spans over OTLP.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

@@ -30,7 +30,8 @@ const Rule kNoAlertRules{
          "Add a rule file (for example monitoring/alerts.yml with 'groups: - name: api, rules: - "
          "alert: HighErrorRate, expr: ..., for: 5m') or a PrometheusRule object, covering at "
          "least error rate, latency, saturation and restarts.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

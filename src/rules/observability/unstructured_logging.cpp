@@ -31,7 +31,8 @@ const Rule kUnstructuredLogging{
          "Log JSON to stdout: pino (Node), structlog or python-json-logger (Python), zap, zerolog "
          "or slog.NewJSONHandler (Go), or logstash-logback-encoder in logback-spring.xml (Java). "
          "Include the request id, level and timestamp in every line.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::observability

@@ -29,7 +29,8 @@ const Rule kMissingLoadTests{
      .remediation = "Add a load test of the critical paths, for example loadtest/api.js with "
                     "'import http from \"k6/http\"', a ramping scenario, and thresholds such as "
                     "http_req_duration: ['p(95)<500'] and http_req_failed: ['rate<0.01'].",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::performance

@@ -50,7 +50,8 @@ const Rule kMissingPerformanceBaseline{
          "Add docs/performance-baseline.md: the SLO (for example p95 < 500 ms and errors < 1% "
          "at 200 requests/s), the load test that measures it, and the results of the latest "
          "run with the date and the version tested.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::performance

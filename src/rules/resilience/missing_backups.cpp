@@ -52,7 +52,8 @@ const Rule kMissingBackups{
          "Schedule a backup: a Kubernetes CronJob or CI schedule running pg_dump (or the "
          "engine's dump tool) to object storage, velero schedules, or the managed database's "
          "automated backups (backup_retention_period = 7 on aws_db_instance).",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::resilience

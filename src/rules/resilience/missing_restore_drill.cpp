@@ -51,7 +51,8 @@ const Rule kMissingRestoreDrill{
      .remediation =
          "Add docs/disaster-recovery.md: the RTO and RPO, the restore procedure (the restore "
          "script), how often the drill runs, who runs it and where results are logged.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::resilience

@@ -50,7 +50,8 @@ const Rule kMissingRestoreScript{
          "Add scripts/restore.sh (or a Makefile target) that fetches a named backup, decrypts "
          "it and runs pg_restore --clean --if-exists into a target database, and use it in "
          "every restore drill.",
-     .also = ""},
+     .also = "",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::resilience

@@ -37,7 +37,8 @@ void check(RuleContext& context) {
     for (const auto& entry : entries) {
       bool named = looks_like_secret_name(entry.name) && !is_indirect_value(entry.value) &&
                    !is_placeholder_value(entry.value);
-      bool shaped = looks_like_secret_value(entry.value);
+      // A password in a URL to this machine or a compose service is a development connection.
+      bool shaped = looks_like_secret_value(entry.value) && !is_local_connection_url(entry.value);
       credential_shaped = credential_shaped || shaped;
       if (named || shaped) secrets.push_back(&entry);
     }
@@ -63,6 +64,11 @@ void check(RuleContext& context) {
                           names + "; " + variables + " in all)";
     if (development_name(env.path) && !credential_shaped) {
       context.report(message + "; its name says it is for development or tests", env.path, line, 1);
+      context.findings().back().severity = Severity::kWarning;
+      continue;
+    }
+    if (context.profile() == model::Profile::kExamples && !credential_shaped) {
+      context.report(message + "; the repository is a collection of examples", env.path, line, 1);
       context.findings().back().severity = Severity::kWarning;
       continue;
     }

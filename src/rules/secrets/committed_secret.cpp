@@ -57,13 +57,17 @@ bool illustrative_role(walk::PathRole role) {
 
 void check(RuleContext& context) {
   const auto& model = context.model();
+  bool examples = context.profile() == model::Profile::kExamples;
   for (const auto& found : model.secret_findings) {
     walk::PathRole role = model.role_of(found.path);
+    if (examples && role == walk::PathRole::kProduct) role = walk::PathRole::kExample;
     const model::SourceFile* file = model.file(found.path);
     bool env_template = file != nullptr && file->kind == walk::FileKind::kEnvTemplate;
-    bool made_up = generic_format(found.rule_id) && (illustrative_role(role) || env_template);
+    bool made_up = generic_format(found.rule_id) &&
+                   (illustrative_role(role) || env_template || found.declared_fake);
     std::string where =
-        found.in_test_path ? " (in a test path)"
+        found.in_test_path               ? " (in a test path)"
+        : found.declared_fake && made_up ? " (in a file that declares its keys made up)"
         : made_up
             ? " (in " + std::string(env_template ? "an env template" : walk::role_name(role)) +
                   " files, where such values are usually made up)"
@@ -72,8 +76,11 @@ void check(RuleContext& context) {
         found.description + " committed: " + found.redacted + where + " (" + found.rule_id + ")",
         found.path, found.line, found.column);
     // Test keys and generic values in illustrative files are reported but do not block: they
-    // are usually fakes, sometimes not.
-    if (found.in_test_path || made_up) context.findings().back().severity = Severity::kWarning;
+    // are usually fakes, sometimes not. A format whose own severity is a warning (a generic
+    // password assignment, a public Sentry DSN, a JWT) stays one: its shape names no issuer.
+    if (found.in_test_path || made_up ||
+        found.severity == golive::secrets::SecretSeverity::kWarning)
+      context.findings().back().severity = Severity::kWarning;
   }
 }
 
@@ -104,10 +111,16 @@ const Rule kCommittedSecret{
          "and stays in the history after it is deleted. The detector matches over 100 credential "
          "formats in one pass, then keeps only values with the entropy of a real secret that are "
          "not placeholders (EXAMPLE, xxxx, ${VAR}, <your-token>). Secrets are reported in every "
-         "file: test keys leak as easily. They block (error) except where they are usually made "
+         "file: test keys leak as easily. Each is reported at its format's own severity (the "
+         "formats table below): provider tokens are errors, shapes that name no issuer "
+         "(generic password and secret assignments, JWTs, bearer headers, public Sentry DSNs) "
+         "are warnings. Errors are lowered where values are usually made "
          "up: under test paths, and formats that name no issuer (private keys, passwords in "
-         "URLs or assignments, JWTs) in tests, fixtures, examples, vendored code, docs, "
-         "and env templates are warnings, and so is anything under a test path. A provider's "
+         "URLs or assignments, JWTs) in tests, fixtures, examples (every file of a repository "
+         "whose profile is examples), vendored code, docs, env templates, and files that "
+         "declare their keys made up (localhost.key, snakeoil.pem, a header saying 'test-only "
+         "keys, not real credentials') are warnings, and so is anything under a test path. A "
+         "provider's "
          "token (AKIA..., ghp_..., sk_live_...) outside test paths is an error, also in "
          "examples, docs and vendored code, and so is anything in a template that is deployed "
          "(a Helm chart's templates/). Run 'golive secrets --history' to look "

@@ -34,7 +34,8 @@ const Rule kMissingRateLimiting{
          "nginx.ingress.kubernetes.io/limit-rps on the Ingress, limit_req in nginx, or a "
          "middleware in the service (express-rate-limit, slowapi, golang.org/x/time/rate, "
          "bucket4j), with stricter limits on login and other expensive endpoints.",
-     .also = "OWASP API Security Top 10 API4:2023"},
+     .also = "OWASP API Security Top 10 API4:2023",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::security

@@ -34,7 +34,8 @@ const Rule kMissingSecurityHeaders{
          "SecurityMiddleware with SECURE_HSTS_SECONDS and SECURE_CONTENT_TYPE_NOSNIFF (Django), "
          "unrolled/secure (Go), Spring Security's headers() (Java), or add_header lines for the "
          "five headers in the nginx server block that fronts the service.",
-     .also = "OWASP Secure Headers Project, ZAP passive scan rules 10020/10021/10035/10038"},
+     .also = "OWASP Secure Headers Project, ZAP passive scan rules 10020/10021/10035/10038",
+     .service_practice = true},
     check};
 
 }  // namespace golive::rules::security

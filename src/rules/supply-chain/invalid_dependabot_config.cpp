@@ -111,8 +111,17 @@ void check(RuleContext& context) {
                                   " does not parse (the parse rules report the syntax error)");
   }
   const std::string& path = config->path;
-  if (config->root == nullptr || !config->root->is_map()) {
-    context.report(std::string(base_name(path)) + " is empty or not a mapping", path, 1);
+  if (config->root == nullptr || config->root->is_null()) {
+    // Commented out on purpose, as a way to turn Dependabot off: nothing is broken.
+    context.report(std::string(base_name(path)) +
+                       " holds no configuration (empty or only comments), so Dependabot does "
+                       "nothing",
+                   path, 1);
+    context.findings().back().severity = Severity::kWarning;
+    return;
+  }
+  if (!config->root->is_map()) {
+    context.report(std::string(base_name(path)) + " is not a mapping", path, 1);
     return;
   }
   const parse::Node& root = *config->root;

@@ -337,6 +337,16 @@ TEST(Config, PathsGiveRolesInTheOrderWritten) {
   EXPECT_EQ(overrides[2].role, walk::PathRole::kProduct);
 }
 
+TEST(Config, ProfileIsOneOfTheFive) {
+  auto result = parse_config("profile: manifests\n", ".golive.yml");
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  EXPECT_EQ(result.value().profile, model::Profile::kManifests);
+  core::Error error = error_of("version: 1\nprofile: microservice\n");
+  EXPECT_EQ(error.line, 2);
+  EXPECT_NE(error.message.find("unknown profile 'microservice'"), std::string::npos)
+      << error.message;
+}
+
 TEST(Config, UnknownRoleNamesTheLineAndSuggests) {
   core::Error error = error_of("paths:\n  tests: [a/**]\n");
   EXPECT_EQ(error.line, 2);

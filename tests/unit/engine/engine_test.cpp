@@ -145,6 +145,7 @@ class RunRules : public ::testing::Test {
 };
 
 TEST_F(RunRules, OnlyRunsTheSelectedRules) {
+  settings_.profile = model::Profile::kService;
   ScanResult result = run({{"ci/disabled-workflow", "ci/missing-workflow"}, {}});
   EXPECT_EQ(rule_ids(result.findings),
             (std::vector<std::string>{"ci/missing-workflow", "ci/disabled-workflow"}));
@@ -165,6 +166,9 @@ TEST_F(RunRules, OnlyRunsTheSelectedRules) {
   EXPECT_EQ(other.reason, "not selected by --only");
 
   ASSERT_EQ(result.outcomes.size(), rules::all_rules().size());
+  // Not a service: no CI is a gap in practice.
+  settings_.profile = model::Profile::kLibrary;
+  EXPECT_EQ(run({{"ci/missing-workflow"}, {}}).findings.at(0).severity, rules::Severity::kWarning);
   EXPECT_TRUE(std::is_sorted(result.outcomes.begin(), result.outcomes.end(),
                              [](const RuleOutcome& a, const RuleOutcome& b) {
                                return a.rule->meta.id < b.rule->meta.id;
@@ -318,6 +322,41 @@ TEST(RunRulesInline, NotApplicableRulesAreCountedSo) {
                 std::count_if(rules::all_rules().begin(), rules::all_rules().end(),
                               [](const rules::Rule* r) { return r->meta.section == "parse"; })));
   EXPECT_EQ(result.level, Level::kGold);
+}
+
+TEST(RunRulesInline, PracticeRulesApplyOnlyToServices) {
+  model::RepoModel library = model_of({{"README.md", "# Lib\n"}});
+  rules::Settings settings;
+  core::ThreadPool pool(2);
+  ScanResult result = run_rules(library, settings, {{"docs/missing-oncall"}, {}}, pool);
+  EXPECT_EQ(result.profile.kind, model::Profile::kLibrary);
+  EXPECT_TRUE(result.findings.empty());
+  const RuleOutcome& outcome = outcome_of(result, "docs/missing-oncall");
+  EXPECT_EQ(outcome.status, RuleStatus::kNotApplicable);
+  EXPECT_NE(outcome.reason.find("profile is library"), std::string::npos) << outcome.reason;
+
+  // The team says it is a service: the rule applies and finds the gap.
+  settings.profile = model::Profile::kService;
+  settings.config_path = ".golive.yml";
+  result = run_rules(library, settings, {{"docs/missing-oncall"}, {}}, pool);
+  EXPECT_TRUE(result.profile.configured);
+  ASSERT_EQ(result.findings.size(), 1u);
+  EXPECT_EQ(result.findings[0].rule_id, "docs/missing-oncall");
+}
+
+TEST(RunRulesInline, AnExamplesCollectionSetsItsProductFindingsAside) {
+  model::RepoModel model =
+      model_of({{"README.md", "# Kubernetes Examples\n"}, {"guestbook/broken.yml", "a: [\n"}});
+  rules::Settings settings;
+  core::ThreadPool pool(1);
+  Selection selection{{"parse/invalid-yaml"}, {}};
+  ScanResult result = run_rules(model, settings, selection, pool);
+  EXPECT_EQ(result.profile.kind, model::Profile::kExamples);
+  EXPECT_TRUE(result.findings.empty());
+  ASSERT_EQ(result.out_of_scope.size(), 1u);
+  EXPECT_EQ(result.out_of_scope[0].role, walk::PathRole::kExample);
+  selection.all_roles = true;
+  EXPECT_EQ(run_rules(model, settings, selection, pool).findings.size(), 1u);
 }
 
 TEST(RunRulesInline, SameResultWithOneAndFourWorkers) {

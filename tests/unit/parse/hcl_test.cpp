@@ -404,5 +404,26 @@ TEST(Hcl, ExprKindNames) {
   EXPECT_EQ(hcl_expr_kind_name(HclExprKind::kReference), "reference");
 }
 
+TEST(Hcl, ListElementsMaySpanLines) {
+  HclFile file = parse_hcl(
+      "a = [\n"
+      "  var.public\n"
+      "    ? \"10.0.1.0/24\"\n"
+      "    : \"10.1.1.0/24\",\n"
+      "  \"10.0.2.0/24\",\n"
+      "]\n");
+  EXPECT_TRUE(file.issues.empty()) << file.issues.front().message;
+  const HclAttribute& a = attribute(file.body, "a");
+  ASSERT_EQ(a.expression.kind, HclExprKind::kTuple);
+  ASSERT_EQ(a.expression.elements.size(), 2u);
+  EXPECT_EQ(a.expression.elements[0].kind, HclExprKind::kConditional);
+  EXPECT_EQ(a.expression.elements[1].value, "10.0.2.0/24");
+}
+
+TEST(Hcl, AMissingCommaBetweenLinesIsStillReported) {
+  HclFile file = parse_hcl("a = [\n  \"x\"\n  \"y\",\n]\n");
+  EXPECT_TRUE(has_issue_at(file, 3, 3));
+}
+
 }  // namespace
 }  // namespace golive::parse

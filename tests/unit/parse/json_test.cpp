@@ -138,5 +138,27 @@ TEST(Json, NonUtf8DoesNotCrash) {
   EXPECT_EQ(file.issues[0].kind, "invalid-json");
 }
 
+TEST(Json, LoneSurrogateEscapesAreValidSyntax) {
+  // RFC 8259 allows any \\uXXXX escape; a lone surrogate cannot become UTF-8, so it reads as
+  // U+FFFD, and the positions after it do not move.
+  YamlFile file = parse_json("{\"a\": \"\\uD83D\", \"b\": \"\\udc4b\", \"c\": \"\\uD83D\\uDC4B\"}");
+  ASSERT_TRUE(file.valid);
+  ASSERT_EQ(file.documents.size(), 1u);
+  EXPECT_EQ(file.documents[0].get("a"), "\xEF\xBF\xBD");
+  EXPECT_EQ(file.documents[0].get("b"), "\xEF\xBF\xBD");
+  EXPECT_EQ(file.documents[0].get("c"), "\xF0\x9F\x91\x8B");
+  // An escaped backslash followed by "uD83D" is text, not an escape.
+  YamlFile text = parse_json("{\"d\": \"\\\\uD83D\"}");
+  ASSERT_TRUE(text.valid);
+  EXPECT_EQ(text.documents[0].get("d"), "\\uD83D");
+}
+
+TEST(Json, AnErrorAfterALoneSurrogateKeepsItsPosition) {
+  YamlFile file = parse_json("{\n  \"a\": \"\\uD83D\",\n  \"b\": 1,,\n}");
+  EXPECT_FALSE(file.valid);
+  ASSERT_EQ(file.issues.size(), 1u);
+  EXPECT_EQ(file.issues[0].line, 3);
+}
+
 }  // namespace
 }  // namespace golive::parse

@@ -86,5 +86,68 @@ TEST(Suppressions, NoMarkerNoResults) {
   EXPECT_TRUE(find_suppressions("# ignore this\n# golive: ignore x/y\n").empty());
 }
 
+TEST(ToolSuppressions, HadolintNextInstructionAndGlobal) {
+  auto found = find_tool_suppressions(
+      "# hadolint global ignore=DL3002\n"
+      "FROM node:20\n"
+      "# hadolint ignore=DL3008, DL3009 because apt pins move\n"
+      "RUN apt-get install -y curl\n",
+      SuppressionDialect::kDockerfile);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].tool, "hadolint");
+  EXPECT_EQ(found[0].check, "DL3002");
+  EXPECT_TRUE(found[0].covers(1000));  // global: the whole file
+  EXPECT_EQ(found[1].check, "DL3008");
+  EXPECT_EQ(found[2].check, "DL3009");  // a space after the comma, then prose that is no id
+  EXPECT_TRUE(found[1].covers(4));
+  EXPECT_FALSE(found[1].covers(5));
+}
+
+TEST(ToolSuppressions, HadolintOutsideACommentIsNotASuppression) {
+  auto found =
+      find_tool_suppressions("RUN echo hadolint ignore=DL3008\n", SuppressionDialect::kDockerfile);
+  EXPECT_TRUE(found.empty());
+}
+
+TEST(ToolSuppressions, CheckovTrivyAndTfsecInTerraform) {
+  auto found = find_tool_suppressions(
+      "resource \"aws_s3_bucket\" \"logs\" {\n"
+      "  # checkov:skip=CKV_AWS_21:versioning is off for access logs\n"
+      "  # trivy:ignore:AVD-AWS-0090\n"
+      "  #tfsec:ignore:aws-s3-enable-versioning\n"
+      "  bucket = \"logs\"\n"
+      "}\n",
+      SuppressionDialect::kTerraform);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].tool, "checkov");
+  EXPECT_EQ(found[0].check, "CKV_AWS_21");
+  EXPECT_EQ(found[0].reason, "versioning is off for access logs");
+  EXPECT_EQ(found[1].tool, "trivy");
+  EXPECT_EQ(found[1].check, "AVD-AWS-0090");
+  EXPECT_EQ(found[2].tool, "tfsec");
+  EXPECT_EQ(found[2].check, "aws-s3-enable-versioning");
+}
+
+TEST(ToolSuppressions, ZizmorListCoversTheLinesAround) {
+  auto found = find_tool_suppressions(
+      "steps:\n"
+      "  - uses: actions/checkout@v4 # zizmor: ignore[unpinned-uses, artipacked]\n",
+      SuppressionDialect::kYaml);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].check, "unpinned-uses");
+  EXPECT_EQ(found[1].check, "artipacked");
+  EXPECT_TRUE(found[0].covers(2));
+  EXPECT_FALSE(found[0].covers(4));
+}
+
+TEST(SecretScannerMarker, GitleaksAndDetectSecrets) {
+  EXPECT_EQ(secret_scanner_marker("key = 'x'  # gitleaks:allow", ""), "gitleaks:allow");
+  EXPECT_EQ(secret_scanner_marker("key = 'x'  # pragma: allowlist secret", ""),
+            "pragma: allowlist secret");
+  EXPECT_EQ(secret_scanner_marker("key = 'x'", "# pragma: allowlist nextline secret"),
+            "pragma: allowlist nextline secret");
+  EXPECT_EQ(secret_scanner_marker("key = 'x'", "# gitleaks:allow"), "");
+}
+
 }  // namespace
 }  // namespace golive::parse

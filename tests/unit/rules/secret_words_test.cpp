@@ -120,5 +120,31 @@ TEST(Redact, ShowsAFewCharactersAndTheLength) {
   EXPECT_EQ(redact(""), "\u2026(0 chars)");
 }
 
+TEST(IsLocalConnectionUrl, ThisMachineOnly) {
+  EXPECT_TRUE(is_local_connection_url("postgres://user:pass@localhost:5432/outline"));
+  EXPECT_TRUE(is_local_connection_url("postgres://user:pass@127.0.0.1/db"));
+  EXPECT_FALSE(is_local_connection_url("redis://:s3cret@redis:6379"));  // may be production
+  EXPECT_TRUE(is_local_connection_url("amqp://guest:guest@[::1]:5672"));
+  EXPECT_FALSE(is_local_connection_url("postgres://app:Xk29fLq@db.prod.acme.internal/app"));
+  EXPECT_FALSE(is_local_connection_url("no url here"));
+}
+
+TEST(LooksLikeSecretValue, AStubPrivateKeyIsNotAKey) {
+  EXPECT_FALSE(looks_like_secret_value(
+      "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEA\\n-----END RSA PRIVATE KEY-----"));
+  std::string body(200, 'A');
+  EXPECT_TRUE(looks_like_secret_value("-----BEGIN PRIVATE KEY-----\n" + body +
+                                      "\n-----END PRIVATE KEY-----"));
+}
+
+TEST(IsPlaceholderValue, TutorialStandInsAreNotCredentials) {
+  EXPECT_TRUE(is_placeholder_value("s3cret"));
+  EXPECT_TRUE(is_placeholder_value("'password'"));
+  EXPECT_TRUE(is_placeholder_value("fake_password"));
+  EXPECT_TRUE(is_placeholder_value("<your token>"));
+  EXPECT_FALSE(is_placeholder_value("s3cret-Xq81Lm"));  // only the stand-in itself
+  EXPECT_FALSE(is_placeholder_value("hunter2-Kp9Zw"));
+}
+
 }  // namespace
 }  // namespace golive::rules

@@ -183,6 +183,15 @@ TEST(SecretFilters, Placeholders) {
   EXPECT_FALSE(is_placeholder("R8fK2mQz9LwT4vXy7NbH3jPc"));
 }
 
+TEST(SecretFilters, NamesOfCredentialsAreNotCredentials) {
+  EXPECT_TRUE(is_placeholder("Database:Password"));
+  EXPECT_TRUE(is_placeholder("password_hash_b64"));
+  EXPECT_TRUE(is_placeholder("SET_A_PASSWORD_HERE_123"));
+  EXPECT_TRUE(is_placeholder("pm-27086-update-authentication-apis-for-input-password"));
+  EXPECT_FALSE(is_placeholder("Passw0rd-9fK2mQz9LwT4"));  // the word inside a part: no name
+  EXPECT_FALSE(is_placeholder("R8fK2mQz9L-wT4vXy7Nb"));
+}
+
 TEST(SecretFilters, TestPaths) {
   EXPECT_TRUE(is_test_path("tests/unit/a.py"));
   EXPECT_TRUE(is_test_path("pkg/testdata/key.pem"));

@@ -1,0 +1,64 @@
+#include "model/profile.h"
+
+#include <gtest/gtest.h>
+
+#include "model/builder.h"
+#include "model/model.h"
+
+namespace golive::model {
+namespace {
+
+TEST(FirstHeading, AtxSetextAndHtml) {
+  EXPECT_EQ(first_heading("[![build](x.svg)](y)\n\n# Kubernetes Examples\n\n## Other\n"),
+            "Kubernetes Examples");
+  EXPECT_EQ(first_heading("Sock Shop\n=========\n\ntext\n"), "Sock Shop");
+  EXPECT_EQ(first_heading("<h1 align=\"center\">Jellyfin</h1>\n"), "Jellyfin");
+  EXPECT_EQ(first_heading("```\n# not a heading\n```\n## Features\n"), "Features");
+  EXPECT_EQ(first_heading("#hashtag is no heading\n"), "");
+}
+
+RepoModel model_of(std::initializer_list<std::pair<std::string, std::string>> files) {
+  RepoModel model;
+  for (const auto& [path, content] : files) add_file(model, path, content, BuildOptions{});
+  return model;
+}
+
+TEST(DetectProfile, ExamplesByTheReadmeTitle) {
+  RepoModel model = model_of({{"README.md", "# ArgoCD Example Apps\n"},
+                              {"guestbook/deployment.yaml",
+                               "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: g\n"}});
+  EXPECT_EQ(model.profile().kind, Profile::kExamples);
+  EXPECT_NE(model.profile().why.find("ArgoCD Example Apps"), std::string::npos);
+}
+
+TEST(DetectProfile, ExemplaryIsNotExamples) {
+  RepoModel model = model_of({{"README.md", "# Exemplary API\n"}, {"Dockerfile", "FROM scratch\n"}});
+  EXPECT_EQ(model.profile().kind, Profile::kService);
+}
+
+TEST(DetectProfile, ServiceLibraryManifestsInfrastructure) {
+  EXPECT_EQ(model_of({{"Dockerfile", "FROM node:20\n"}}).profile().kind, Profile::kService);
+  EXPECT_EQ(model_of({{"package.json", "{\"name\": \"lib\"}\n"}, {"index.js", "module.exports = 1;\n"}})
+                .profile()
+                .kind,
+            Profile::kLibrary);
+  EXPECT_EQ(model_of({{"charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n"}})
+                .profile()
+                .kind,
+            Profile::kManifests);
+  EXPECT_EQ(model_of({{"main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n"}})
+                .profile()
+                .kind,
+            Profile::kInfrastructure);
+}
+
+TEST(ParseProfile, NamesRoundTrip) {
+  for (Profile profile : {Profile::kService, Profile::kLibrary, Profile::kInfrastructure,
+                          Profile::kManifests, Profile::kExamples}) {
+    EXPECT_EQ(parse_profile(profile_name(profile)), profile);
+  }
+  EXPECT_FALSE(parse_profile("microservice").has_value());
+}
+
+}  // namespace
+}  // namespace golive::model
