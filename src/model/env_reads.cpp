@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <span>
 
 #include "core/paths.h"
 #include "core/strings.h"
@@ -188,6 +189,76 @@ void scan_code_line(std::string_view ecosystem, const std::vector<const ReadPatt
                        std::string(pattern.how), has_default});
     }
   }
+}
+
+// ---- wrappers: functions of the file that read the variable their argument names -----------
+
+// The first parameter of "def name(param, ...)" / "function name(param, ...)", or "".
+std::string first_parameter(std::string_view line, size_t open) {
+  size_t at = skip_spaces(line, open + 1);
+  size_t end = at;
+  while (end < line.size() && is_identifier_char(line[end])) ++end;
+  return std::string(line.substr(at, end - at));
+}
+
+// Whether one of the lines reads the environment through the variable param.
+bool reads_env_through(const std::vector<std::string_view>& lines, size_t from, size_t count,
+                       std::string_view ecosystem, const std::string& param) {
+  static constexpr std::array<std::string_view, 3> kPython = {"getenv(", "environ.get(",
+                                                              "environ["};
+  static constexpr std::array<std::string_view, 1> kNode = {"process.env["};
+  std::span<const std::string_view> calls = ecosystem == "python"
+                                                ? std::span<const std::string_view>(kPython)
+                                                : std::span<const std::string_view>(kNode);
+  for (size_t j = from; j < lines.size() && j < from + count; ++j) {
+    std::string_view line = lines[j];
+    for (std::string_view call : calls) {
+      for (size_t at = line.find(call); at != std::string_view::npos;
+           at = line.find(call, at + 1)) {
+        size_t arg = skip_spaces(line, at + call.size());
+        if (line.substr(arg, param.size()) == param &&
+            (arg + param.size() >= line.size() || !is_identifier_char(line[arg + param.size()])))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Names of the file's functions that read the environment variable their first argument names
+// (def envbool(s, default): v = os.getenv(s, default)), and of django-environ readers
+// (env = environ.Env()): calls of them with a quoted name are reads of that variable.
+std::vector<std::string> env_wrappers(const std::vector<std::string_view>& lines,
+                                      std::string_view ecosystem) {
+  std::vector<std::string> tokens;
+  std::string_view keyword = ecosystem == "python" ? "def " : "function ";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view trimmed = core::trim(lines[i]);
+    if (ecosystem == "python") {
+      size_t env = trimmed.find("Env(");
+      size_t equals = trimmed.find('=');
+      if (env != std::string_view::npos && equals != std::string_view::npos && equals < env &&
+          (trimmed.find("environ.Env(") != std::string_view::npos ||
+           trimmed.find(" Env(") != std::string_view::npos)) {
+        std::string name(core::trim(trimmed.substr(0, equals)));
+        if (!name.empty() && std::all_of(name.begin(), name.end(), is_identifier_char)) {
+          tokens.push_back(name + "(");
+          for (std::string_view cast : {"bool", "int", "float", "str", "list", "tuple", "dict",
+                                        "json", "url", "db", "db_url", "cache", "path"})
+            tokens.push_back(name + "." + std::string(cast) + "(");
+        }
+      }
+    }
+    if (!trimmed.starts_with(keyword)) continue;
+    size_t open = trimmed.find('(');
+    if (open == std::string_view::npos) continue;
+    std::string name(core::trim(trimmed.substr(keyword.size(), open - keyword.size())));
+    if (name.empty() || !std::all_of(name.begin(), name.end(), is_identifier_char)) continue;
+    std::string param = first_parameter(trimmed, open);
+    if (param.empty() || param == "self") continue;
+    if (reads_env_through(lines, i + 1, 15, ecosystem, param)) tokens.push_back(name + "(");
+  }
+  return tokens;
 }
 
 bool env_like(std::string_view name) {
@@ -417,6 +488,16 @@ void learn_env_reads(const SourceFile& file, const FileText& text, RepoModel& mo
   for (const auto& pattern : kReadPatterns) {
     if (pattern.ecosystem == ecosystem && content.find(pattern.token) != std::string_view::npos)
       patterns.push_back(&pattern);
+  }
+  // Wrappers the file defines, as patterns of their own; the strings outlive the patterns.
+  std::vector<std::string> wrapper_tokens;
+  std::vector<ReadPattern> wrapper_patterns;
+  if (code && (ecosystem == "python" || ecosystem == "node") && !patterns.empty()) {
+    wrapper_tokens = env_wrappers(lines, ecosystem);
+    wrapper_patterns.reserve(wrapper_tokens.size());
+    for (const auto& token : wrapper_tokens)
+      wrapper_patterns.push_back({ecosystem, token, Form::kCall, true, false, "a wrapper"});
+    for (const auto& pattern : wrapper_patterns) patterns.push_back(&pattern);
   }
   if (code && (spring || !patterns.empty())) {
     for (size_t i = 0; i < lines.size(); ++i) {

@@ -148,12 +148,12 @@ RepoProfile detect_profile(const RepoModel& model) {
   if (std::string dockerfile = first_of(deployables, "a Dockerfile"); !dockerfile.empty())
     return {Profile::kService, "a Dockerfile (" + dockerfile + ")", false};
   bool code = model.app.has_sources();
-  for (std::string_view what : {"a Helm chart", "a Kustomize configuration", "Kubernetes manifests"}) {
+  for (std::string_view what :
+       {"a Helm chart", "a Kustomize configuration", "Kubernetes manifests"}) {
     std::string path = first_of(deployables, what);
     if (path.empty()) continue;
     if (code)
-      return {Profile::kService, std::string(what) + " (" + path + ") and application code",
-              false};
+      return {Profile::kService, std::string(what) + " (" + path + ") and application code", false};
     return {Profile::kManifests,
             std::string(what) + " (" + path + ") and no application code or Dockerfile", false};
   }

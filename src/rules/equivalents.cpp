@@ -8,8 +8,8 @@ namespace golive::rules {
 namespace {
 
 constexpr std::array<std::string_view, 11> kTools = {
-    "hadolint",    "checkov", "trivy",  "tfsec",          "kube-score", "kube-linter",
-    "polaris",     "zizmor",  "gitleaks", "detect-secrets", "trufflehog"};
+    "hadolint", "checkov", "trivy",    "tfsec",          "kube-score", "kube-linter",
+    "polaris",  "zizmor",  "gitleaks", "detect-secrets", "trufflehog"};
 
 bool is_tool(std::string_view word) {
   for (std::string_view tool : kTools) {
@@ -85,7 +85,8 @@ bool honours(std::string_view also, const parse::Suppression& suppression) {
   for (const auto& equivalent : parse_equivalents(also)) {
     if (equivalent.tool != suppression.tool) continue;
     if (suppression.check == "*") return true;
-    if (!equivalent.check.empty() && same_check(equivalent.tool, equivalent.check, suppression.check))
+    if (!equivalent.check.empty() &&
+        same_check(equivalent.tool, equivalent.check, suppression.check))
       return true;
   }
   return false;

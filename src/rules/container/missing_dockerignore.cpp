@@ -1,3 +1,6 @@
+#include <optional>
+#include <string>
+
 #include "core/paths.h"
 #include "core/strings.h"
 #include "rules/common.h"
@@ -24,6 +27,18 @@ bool compose_context_ignores(const model::RepoModel& model, std::string_view doc
   return false;
 }
 
+// The nearest directory above dir (the root included) with an ignore file, or nullopt. CI often
+// builds with the repository root as the context ('docker build -f src/api/Dockerfile .').
+std::optional<std::string> ancestor_with_ignore(const model::RepoModel& model,
+                                                std::string_view dir) {
+  while (!dir.empty()) {
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash);
+    if (has_ignore_file(model, dir)) return std::string(dir);
+  }
+  return std::nullopt;
+}
+
 void check(RuleContext& context) {
   const model::RepoModel& model = context.model();
   if (model.dockerfiles.empty()) {
@@ -35,6 +50,14 @@ void check(RuleContext& context) {
     if (has_ignore_file(model, dir) || model.file(dockerfile.path + ".dockerignore") != nullptr ||
         compose_context_ignores(model, dockerfile.path))
       continue;
+    if (auto ancestor = ancestor_with_ignore(model, dir)) {
+      std::string shown = ancestor->empty() ? "the repository root" : *ancestor + "/";
+      context.unverified(dockerfile.path + " has no .dockerignore beside it, but " + shown +
+                             " has one; which applies depends on the context the build command "
+                             "passes, which golive cannot see",
+                         dockerfile.path, 0, "");
+      continue;
+    }
     std::string where = dir.empty() ? "the repository root" : std::string(dir) + "/";
     context.report("the build context of " + dockerfile.path + " (" + where +
                        ") has no .dockerignore, so 'docker build' sends everything there to the "
@@ -61,7 +84,9 @@ const Rule kMissingDockerignore{
          "takes the Dockerfile's own directory as the context, and accepts a .dockerignore (or "
          ".containerignore) there, a '<Dockerfile>.dockerignore' beside the Dockerfile, or one "
          "in the context directory of a compose service that builds it. Contexts set only in "
-         "CI scripts are not seen.",
+         "CI scripts are not seen, so when a directory above the Dockerfile (often the "
+         "repository root) has a .dockerignore the check is unverified: CI may build from "
+         "there.",
      .remediation =
          "Add .dockerignore next to the Dockerfile, for example: '.git', '.env*', "
          "'node_modules', 'dist', '*.log', 'Dockerfile*', '.dockerignore'; or invert it with "

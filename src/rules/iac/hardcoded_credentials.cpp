@@ -9,7 +9,10 @@ namespace {
 
 // Provider and resource arguments that hold a credential (AWS, Azure, Google, Kubernetes,
 // Helm, databases, GitHub, Datadog ...).
-constexpr std::array<std::string_view, 22> kCredentialArguments = {
+constexpr std::array<std::string_view, 25> kCredentialArguments = {
+    "secret_data",  // the value written into a secrets store
+    "secret_string",
+    "secret_binary",
     "access_key",
     "secret_key",
     "token",
@@ -43,13 +46,46 @@ bool is_literal_string(const parse::HclExpression& expression) {
   return expression.kind == parse::HclExprKind::kString && !expression.value.empty();
 }
 
+// Resources and data sources of a secrets store (Google Secret Manager, AWS Secrets Manager and
+// SSM, Azure Key Vault, Vault): their secret, secret_id, name and key arguments name a secret
+// kept in the store, the recommended pattern, rather than holding one.
+bool is_secret_store_type(std::string_view type) {
+  for (std::string_view part : {"secret_manager", "secretsmanager", "ssm_parameter",
+                                "key_vault_secret", "vault_generic_secret", "vault_kv_secret"}) {
+    if (type.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool names_the_secret(std::string_view argument) {
+  return argument == "secret" || argument == "secret_id" || argument == "name" ||
+         argument == "key" || argument == "path";
+}
+
+// "OAUTH_ID", "DB_PASSWORD": the name of a variable or a secret, written in upper snake case.
+bool is_upper_snake_name(std::string_view value) {
+  bool letter = false;
+  for (char c : value) {
+    if (c >= 'A' && c <= 'Z') {
+      letter = true;
+    } else if (!(c == '_' || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return letter && value.find('_') != std::string_view::npos;
+}
+
 // Walks a provider, resource, data or module body (nested blocks too) for literal credentials.
+// type is the resource or data source type ("" for providers and modules).
 void check_body(RuleContext& context, const std::string& path, const std::string& owner,
-                const parse::HclBody& body) {
+                std::string_view type, const parse::HclBody& body) {
+  bool store = is_secret_store_type(type);
   for (const auto& attribute : body.attributes) {
     const auto& value = attribute.expression;
     if (!is_literal_string(value)) continue;
-    bool by_name = is_credential_argument(attribute.name);
+    if (store && names_the_secret(attribute.name)) continue;
+    if (is_upper_snake_name(value.value)) continue;
+    bool by_name = is_credential_argument(attribute.name) || (store && attribute.name == "value");
     if (!by_name && !looks_like_secret_value(value.value)) continue;
     context.report(owner + " sets " + attribute.name +
                        " to a literal string: the credential is in the repository and in every "
@@ -58,7 +94,7 @@ void check_body(RuleContext& context, const std::string& path, const std::string
   }
   for (const auto& block : body.blocks) {
     if (block.type == "lifecycle") continue;
-    check_body(context, path, owner, block.body);
+    check_body(context, path, owner, type, block.body);
   }
 }
 
@@ -93,7 +129,8 @@ void check(RuleContext& context) {
     for (const auto& block : file.body.blocks) {
       if (block.type == "provider" || block.type == "resource" || block.type == "data" ||
           block.type == "module") {
-        check_body(context, file.path, owner_of(block), block.body);
+        std::string type = block.type == "resource" || block.type == "data" ? block.label(0) : "";
+        check_body(context, file.path, owner_of(block), type, block.body);
       } else if (block.type == "variable") {
         const auto* default_value = block.body.attribute("default");
         if (default_value == nullptr || !is_literal_string(default_value->expression)) continue;
@@ -128,7 +165,11 @@ const Rule kHardcodedCredentials{
          "master_password, api_key ...) or a value shaped like one (AKIA..., ghp_..., a PEM "
          "key) as a string literal rather than a variable, reference or function call; "
          "variables whose name says secret, password, token or key with a literal default and "
-         "no 'sensitive = true'; and secret-looking values in committed .tfvars files.",
+         "no 'sensitive = true'; and secret-looking values in committed .tfvars files. Names are "
+         "not values: the secret, secret_id, name, key and path arguments of a secrets store's "
+         "resources and data sources (Google Secret Manager, AWS Secrets Manager and SSM, Azure "
+         "Key Vault, Vault) name the secret kept there, and an upper-snake-case literal "
+         "('OAUTH_ID') is the name of a variable or secret, not a credential.",
      .remediation = "Remove the literal, rotate the credential, and pass it in: provider "
                     "credentials from the environment (AWS_PROFILE, an assumed role, workload "
                     "identity), secrets from a variable marked 'sensitive = true' fed by the CI "

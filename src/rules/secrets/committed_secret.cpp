@@ -63,8 +63,8 @@ void check(RuleContext& context) {
     if (examples && role == walk::PathRole::kProduct) role = walk::PathRole::kExample;
     const model::SourceFile* file = model.file(found.path);
     bool env_template = file != nullptr && file->kind == walk::FileKind::kEnvTemplate;
-    bool made_up = generic_format(found.rule_id) &&
-                   (illustrative_role(role) || env_template || found.declared_fake);
+    bool generic = generic_format(found.rule_id);
+    bool made_up = generic && (illustrative_role(role) || env_template || found.declared_fake);
     std::string where =
         found.in_test_path               ? " (in a test path)"
         : found.declared_fake && made_up ? " (in a file that declares its keys made up)"
@@ -75,12 +75,16 @@ void check(RuleContext& context) {
     context.report(
         found.description + " committed: " + found.redacted + where + " (" + found.rule_id + ")",
         found.path, found.line, found.column);
-    // Test keys and generic values in illustrative files are reported but do not block: they
-    // are usually fakes, sometimes not. A format whose own severity is a warning (a generic
-    // password assignment, a public Sentry DSN, a JWT) stays one: its shape names no issuer.
-    if (found.in_test_path || made_up ||
-        found.severity == golive::secrets::SecretSeverity::kWarning)
-      context.findings().back().severity = Severity::kWarning;
+    // A provider's token in a test is still a leak (a warning); a value whose shape names no
+    // issuer in a test or an illustrative file is almost always made up (info). A format whose
+    // own severity is a warning (a generic password assignment, a public Sentry DSN, a JWT)
+    // stays one elsewhere.
+    Severity& severity = context.findings().back().severity;
+    if (made_up || (generic && found.in_test_path)) {
+      severity = Severity::kInfo;
+    } else if (found.in_test_path || found.severity == golive::secrets::SecretSeverity::kWarning) {
+      severity = Severity::kWarning;
+    }
   }
 }
 
@@ -114,15 +118,15 @@ const Rule kCommittedSecret{
          "file: test keys leak as easily. Each is reported at its format's own severity (the "
          "formats table below): provider tokens are errors, shapes that name no issuer "
          "(generic password and secret assignments, JWTs, bearer headers, public Sentry DSNs) "
-         "are warnings. Errors are lowered where values are usually made "
-         "up: under test paths, and formats that name no issuer (private keys, passwords in "
-         "URLs or assignments, JWTs) in tests, fixtures, examples (every file of a repository "
-         "whose profile is examples), vendored code, docs, env templates, and files that "
-         "declare their keys made up (localhost.key, snakeoil.pem, a header saying 'test-only "
-         "keys, not real credentials') are warnings, and so is anything under a test path. A "
-         "provider's "
-         "token (AKIA..., ghp_..., sk_live_...) outside test paths is an error, also in "
-         "examples, docs and vendored code, and so is anything in a template that is deployed "
+         "are warnings. Where values are usually made up they are lowered: formats that name no "
+         "issuer (private keys, passwords in URLs or assignments, JWTs) under test paths and in "
+         "tests, fixtures, examples (every file of a repository whose profile is examples), "
+         "vendored code, docs, env templates, and files that declare their keys made up "
+         "(localhost.key, snakeoil.pem, a header saying 'test-only keys, not real "
+         "credentials') are info; a provider's token under a test path is a warning. A "
+         "provider's token (AKIA..., ghp_..., sk_live_...) outside test paths is an error, also "
+         "in examples, docs and vendored code, and so is anything in a template that is "
+         "deployed "
          "(a Helm chart's templates/). Run 'golive secrets --history' to look "
          "through every commit.",
      .remediation =

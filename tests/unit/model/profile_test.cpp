@@ -32,16 +32,18 @@ TEST(DetectProfile, ExamplesByTheReadmeTitle) {
 }
 
 TEST(DetectProfile, ExemplaryIsNotExamples) {
-  RepoModel model = model_of({{"README.md", "# Exemplary API\n"}, {"Dockerfile", "FROM scratch\n"}});
+  RepoModel model =
+      model_of({{"README.md", "# Exemplary API\n"}, {"Dockerfile", "FROM scratch\n"}});
   EXPECT_EQ(model.profile().kind, Profile::kService);
 }
 
 TEST(DetectProfile, ServiceLibraryManifestsInfrastructure) {
   EXPECT_EQ(model_of({{"Dockerfile", "FROM node:20\n"}}).profile().kind, Profile::kService);
-  EXPECT_EQ(model_of({{"package.json", "{\"name\": \"lib\"}\n"}, {"index.js", "module.exports = 1;\n"}})
-                .profile()
-                .kind,
-            Profile::kLibrary);
+  EXPECT_EQ(
+      model_of({{"package.json", "{\"name\": \"lib\"}\n"}, {"index.js", "module.exports = 1;\n"}})
+          .profile()
+          .kind,
+      Profile::kLibrary);
   EXPECT_EQ(model_of({{"charts/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n"}})
                 .profile()
                 .kind,
