@@ -226,6 +226,26 @@ bool drops_privileges(std::string_view path, std::string_view content) {
   return false;
 }
 
+// .gitleaksignore lines are fingerprints "[commit:]path:rule:line"; those without a commit are
+// findings of the working tree.
+void read_gitleaks_ignore(std::string_view content, std::vector<std::pair<std::string, int>>& out) {
+  for (std::string_view line : core::split_lines(content)) {
+    line = core::trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> parts = core::split(line, ':');
+    if (parts.size() != 3) continue;  // four parts name a commit of the history
+    int number = 0;
+    for (char c : parts[2]) {
+      if (c < '0' || c > '9') {
+        number = 0;
+        break;
+      }
+      number = number * 10 + (c - '0');
+    }
+    if (number > 0) out.emplace_back(parts[0], number);
+  }
+}
+
 // The other tools' suppression comments a file of this kind may hold.
 std::optional<parse::SuppressionDialect> tool_dialect(walk::FileKind kind) {
   if (kind == walk::FileKind::kDockerfile) return parse::SuppressionDialect::kDockerfile;
@@ -243,6 +263,28 @@ parse::Suppression scanner_suppression(const secrets::SecretFinding& secret) {
 }
 
 }  // namespace
+
+void apply_tool_configurations(RepoModel& model) {
+  for (const auto& [path, line] : model.gitleaks_ignores) {
+    parse::Suppression suppression{"", "", line, "gitleaks", "*", line, line};
+    suppression.written = ".gitleaksignore " + path + ":" + std::to_string(line);
+    model.suppressions[path].push_back(std::move(suppression));
+  }
+  // .hadolint.yaml's ignored: list turns checks off for every Dockerfile.
+  for (std::string_view name : {".hadolint.yaml", ".hadolint.yml"}) {
+    const parse::Node* root = model.yaml_document(name);
+    const parse::Node* ignored = root != nullptr ? root->find("ignored") : nullptr;
+    if (ignored == nullptr || !ignored->is_seq()) continue;
+    for (const auto& dockerfile : model.dockerfiles) {
+      for (const auto& item : ignored->children) {
+        if (!item.is_scalar() || item.value.empty()) continue;
+        parse::Suppression suppression{"", "", item.mark.line, "hadolint", item.value, 1, INT_MAX};
+        suppression.written = std::string(name) + " ignored: " + item.value;
+        model.suppressions[dockerfile.path].push_back(std::move(suppression));
+      }
+    }
+  }
+}
 
 void add_file(RepoModel& model, const std::string& path, std::string_view content,
               const BuildOptions& options) {
@@ -316,6 +358,7 @@ void add_file(RepoModel& model, const std::string& path, std::string_view conten
       break;
   }
   if (drops_privileges(path, content)) model.privilege_drop_scripts.push_back(path);
+  if (path == ".gitleaksignore") read_gitleaks_ignore(content, model.gitleaks_ignores);
   learn_coverage(file, text, model);
   learn_app_facts(file, text, model);
   learn_env_reads(file, text, model);
@@ -345,6 +388,7 @@ void merge(RepoModel& into, RepoModel& part) {
   append(into.env_expectations, part.env_expectations);
   append(into.parse_problems, part.parse_problems);
   append(into.privilege_drop_scripts, part.privilege_drop_scripts);
+  append(into.gitleaks_ignores, part.gitleaks_ignores);
   append(into.secret_findings, part.secret_findings);
   into.coverage.merge(part.coverage);
   into.terraform.merge(part.terraform);
@@ -390,6 +434,7 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
   model.built_sorted = true;
   for (auto& part : parts) merge(model, part->model);
   apply_readme_roles(model);
+  apply_tool_configurations(model);
   link_local_actions(model);
   derive_gate_facts(model);
   resolve_prometheus_rule_files(model);

@@ -21,4 +21,8 @@ core::Result<RepoModel> build_model(const BuildOptions& options, core::ThreadPoo
 void add_file(RepoModel& model, const std::string& path, std::string_view content,
               const BuildOptions& options);
 
+// Other tools' configuration files that decide findings for many files (.gitleaksignore,
+// .hadolint.yaml's ignored: list), turned into suppressions; run once every file is in.
+void apply_tool_configurations(RepoModel& model);
+
 }  // namespace golive::model

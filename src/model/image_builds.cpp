@@ -156,4 +156,43 @@ bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) 
   return !model.image_uses(dockerfile.path).empty();
 }
 
+// Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and
+// '-unprivileged' variants (nginxinc/nginx-unprivileged).
+bool names_non_root_user(std::string_view image) {
+  std::string lower = core::to_lower(image);
+  return lower.find("nonroot") != std::string::npos ||
+         lower.find("rootless") != std::string::npos ||
+         lower.find("unprivileged") != std::string::npos;
+}
+
+// Official and widely used images whose default user is root. For any other base image the
+// user is the image's business, which golive cannot see without pulling it.
+bool runs_as_root_by_default(std::string_view image) {
+  std::string name = core::to_lower(image);
+  if (size_t at = name.find('@'); at != std::string::npos) name.resize(at);
+  if (size_t colon = name.rfind(':');
+      colon != std::string::npos && name.find('/', colon) == std::string::npos)
+    name.resize(colon);
+  for (std::string_view prefix : {"docker.io/library/", "docker.io/", "library/",
+                                  "public.ecr.aws/docker/library/", "mirror.gcr.io/library/"}) {
+    if (core::starts_with(name, prefix)) name.erase(0, prefix.size());
+  }
+  // Not the database images (postgres, mysql, mariadb, mongo, redis, rabbitmq): their
+  // entrypoints start the server as its own user.
+  static constexpr std::string_view kRootImages[] = {
+      "alpine",         "ubuntu",    "debian",      "busybox",     "centos",      "fedora",
+      "rockylinux",     "almalinux", "amazonlinux", "oraclelinux", "python",      "node",
+      "golang",         "ruby",      "php",         "perl",        "openjdk",     "eclipse-temurin",
+      "amazoncorretto", "maven",     "gradle",      "rust",        "nginx",       "httpd",
+      "haproxy",        "tomcat",    "elixir",      "erlang",      "swift",       "dart",
+      "buildpack-deps", "bash",      "gcc",         "pypy",        "adoptopenjdk"};
+  for (std::string_view root : kRootImages) {
+    if (name == root) return true;
+  }
+  return core::starts_with(name, "gcr.io/distroless/") ||
+         core::starts_with(name, "mcr.microsoft.com/dotnet/") ||
+         (core::starts_with(name, "registry.access.redhat.com/ubi") &&
+          core::ends_with(name, "/ubi"));
+}
+
 }  // namespace golive::model

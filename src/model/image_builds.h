@@ -57,6 +57,13 @@ bool sets_non_root_user(const DockerfileModel& dockerfile);
 // tool's image shows neither.
 bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile);
 
+// Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and
+// '-unprivileged' variants.
+bool names_non_root_user(std::string_view image);
+// Official and widely used images whose default user is root (python, node, nginx, alpine,
+// distroless, .NET, ...); for any other image the user is its own business, unseen by golive.
+bool runs_as_root_by_default(std::string_view image);
+
 // Images a deploy tool builds and tags when it deploys (Skaffold's build.artifacts, in profiles
 // too): a manifest that names one without a tag is a placeholder the tool rewrites, not an
 // image pulled as 'latest'. Derived once (RepoModel::deploy_time_images).

@@ -132,6 +132,8 @@ struct RepoModel {
   std::vector<ParseProblem> parse_problems;
   // Entrypoint scripts that start their process as another user (gosu, su-exec, setpriv, ...).
   std::vector<std::string> privilege_drop_scripts;
+  // .gitleaksignore entries of the working tree ("path:rule:line"): secrets already accepted.
+  std::vector<std::pair<std::string, int>> gitleaks_ignores;
   std::vector<secrets::SecretFinding> secret_findings;  // committed secrets, redacted
   AppFacts app;  // libraries, routes, CORS and load tests in application code (app_facts.h)
   CoverageFacts coverage;      // coverage thresholds and settings, task scripts (model/coverage.h)

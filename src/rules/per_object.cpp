@@ -36,11 +36,11 @@ std::string with_written_names(const std::string& message,
 
 void EnvironmentReporter::add(const model::K8sEnvironment& environment,
                               const model::SourceLine& where, const std::string& message,
-                              const std::string& evidence) {
+                              const std::string& evidence, std::optional<Severity> severity) {
   std::string written = with_written_names(message, environment);
   auto key = std::make_tuple(where.path, where.line, written);
   auto [it, inserted] = index_.emplace(key, pending_.size());
-  if (inserted) pending_.push_back({where, message, written, false, evidence, {}});
+  if (inserted) pending_.push_back({where, message, written, false, evidence, {}, severity});
   Pending& pending = pending_[it->second];
   if (pending.message != message) pending.worded_differently = true;
   auto& environments = pending.environments;
@@ -62,6 +62,7 @@ EnvironmentReporter::~EnvironmentReporter() {
         pending.environments.size() == 1 && pending.environments.front() == model::kPlainManifests;
     context_.report(only_plain ? message : message + " (in " + in + ")", pending.where.path,
                     pending.where.line, 0, pending.evidence);
+    if (pending.severity) context_.findings().back().severity = *pending.severity;
   }
 }
 
@@ -70,7 +71,7 @@ void ObjectReport::report(const model::SourceLine& where, const std::string& mes
   applies_ = true;
   if (reported_ != nullptr && !reported_->insert({where.path, where.line}).second) return;
   if (reporter_ != nullptr && environment_ != nullptr) {
-    reporter_->add(*environment_, where, message, evidence);
+    reporter_->add(*environment_, where, message, evidence, severity);
   } else {
     context_.report(message, where.path, where.line, 0, evidence);
     if (severity) context_.findings().back().severity = *severity;

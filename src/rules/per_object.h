@@ -29,7 +29,8 @@ class EnvironmentReporter {
   ~EnvironmentReporter();
 
   void add(const model::K8sEnvironment& environment, const model::SourceLine& where,
-           const std::string& message, const std::string& evidence = "");
+           const std::string& message, const std::string& evidence = "",
+           std::optional<Severity> severity = std::nullopt);
 
  private:
   struct Pending {
@@ -39,6 +40,7 @@ class EnvironmentReporter {
     bool worded_differently = false;
     std::string evidence;
     std::vector<std::string> environments;
+    std::optional<Severity> severity;  // below the rule's, when the check lowered it
   };
   RuleContext& context_;
   std::map<std::tuple<std::string, int, std::string>, size_t> index_;
@@ -63,8 +65,7 @@ class ObjectReport {
   [[nodiscard]] const RuleContext& context() const { return context_; }
   // Reports a problem with the object at where. For a Kubernetes object, the same problem in
   // several environments is one finding that names them all.
-  // severity lowers this one finding below the rule's (Dockerfiles and CI steps; a Kubernetes
-  // finding merged across environments keeps the rule's).
+  // severity lowers this one finding below the rule's.
   void report(const model::SourceLine& where, const std::string& message,
               const std::string& evidence = "", std::optional<Severity> severity = std::nullopt);
   // Says that this object has what the rule judges (an ADD instruction, an external base

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "secrets/filters.h"
 
 namespace golive::rules {
 namespace {
@@ -231,7 +232,7 @@ bool is_placeholder_value(std::string_view value) {
         "demo", "changeit", "default", "fake", "fake_password", "not-a-secret", "notasecret"}) {
     if (lower == word) return true;
   }
-  return false;
+  return golive::secrets::names_a_credential(lower);
 }
 
 std::string redact(std::string_view value) {

@@ -55,33 +55,6 @@ bool looks_like_identifier(std::string_view text) {
   return true;
 }
 
-// "Database:Password", "password_hash_b64", "SET_A_PASSWORD_HERE_123",
-// "pm-27086-update-authentication-apis-for-input-password": a name with the word for a
-// credential among its parts names a setting, a parameter or a flag; it is not the credential.
-bool names_a_credential(std::string_view lower) {
-  static constexpr std::array<std::string_view, 8> kWords = {
-      "password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials"};
-  size_t parts = 0;
-  bool named = false;
-  size_t start = 0;
-  for (size_t i = 0; i <= lower.size(); ++i) {
-    bool separator = i == lower.size() || lower[i] == '_' || lower[i] == '-' || lower[i] == ':' ||
-                     lower[i] == '.' || lower[i] == '/' || lower[i] == ' ';
-    if (!separator) continue;
-    if (i > start) {
-      ++parts;
-      std::string_view part = lower.substr(start, i - start);
-      for (std::string_view word : kWords) named = named || part == word;
-      // A long run of letters and digits is a key, not a word of a name ("AGE-SECRET-KEY-1M8A...").
-      bool letters =
-          std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (!letters && part.size() > 8) return false;
-    }
-    start = i + 1;
-  }
-  return named && parts >= 2;
-}
-
 }  // namespace
 
 double shannon_entropy(std::string_view text) {
@@ -111,6 +84,33 @@ bool is_placeholder(std::string_view secret) {
     if (text.starts_with(prefix)) return true;
   }
   return has_long_sequential_run(text) || looks_like_identifier(secret) || names_a_credential(text);
+}
+
+// "Database:Password", "password_hash_b64", "SET_A_PASSWORD_HERE_123",
+// "pm-27086-update-authentication-apis-for-input-password": a name with the word for a
+// credential among its parts names a setting, a parameter or a flag; it is not the credential.
+bool names_a_credential(std::string_view lower) {
+  static constexpr std::array<std::string_view, 8> kWords = {
+      "password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials"};
+  size_t parts = 0;
+  bool named = false;
+  size_t start = 0;
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    bool separator = i == lower.size() || lower[i] == '_' || lower[i] == '-' || lower[i] == ':' ||
+                     lower[i] == '.' || lower[i] == '/' || lower[i] == ' ';
+    if (!separator) continue;
+    if (i > start) {
+      ++parts;
+      std::string_view part = lower.substr(start, i - start);
+      for (std::string_view word : kWords) named = named || part == word;
+      // A long run of letters and digits is a key, not a word of a name ("AGE-SECRET-KEY-1M8A...").
+      bool letters =
+          std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!letters && part.size() > 8) return false;
+    }
+    start = i + 1;
+  }
+  return named && parts >= 2;
 }
 
 bool is_test_path(std::string_view path) { return walk::has_test_convention(path); }

@@ -14,6 +14,9 @@ double shannon_entropy(std::string_view text);
 // (letters and separators only, like priceOrderHandler), or a key a vendor publishes for its
 // local emulator (Azurite): not a committed secret.
 bool is_placeholder(std::string_view secret);
+// "Database:Password", "monitoring_password", "SET_A_PASSWORD_HERE_123": a name with the word for
+// a credential among its parts (lower case), which names a setting rather than holding one.
+bool names_a_credential(std::string_view lower);
 
 // Paths of tests and fixtures, where findings are downgraded to warnings rather than dropped.
 bool is_test_path(std::string_view path);

@@ -84,7 +84,10 @@ void check_body(RuleContext& context, const std::string& path, const std::string
     const auto& value = attribute.expression;
     if (!is_literal_string(value)) continue;
     if (store && names_the_secret(attribute.name)) continue;
-    if (is_upper_snake_name(value.value)) continue;
+    // PLACEHOLDER, changeme, "{}": a value set out of band (lifecycle ignore_changes), or none.
+    if (is_upper_snake_name(value.value) || is_placeholder_value(value.value) ||
+        value.value.size() < 8)
+      continue;
     bool by_name = is_credential_argument(attribute.name) || (store && attribute.name == "value");
     if (!by_name && !looks_like_secret_value(value.value)) continue;
     context.report(owner + " sets " + attribute.name +
@@ -169,7 +172,8 @@ const Rule kHardcodedCredentials{
          "not values: the secret, secret_id, name, key and path arguments of a secrets store's "
          "resources and data sources (Google Secret Manager, AWS Secrets Manager and SSM, Azure "
          "Key Vault, Vault) name the secret kept there, and an upper-snake-case literal "
-         "('OAUTH_ID') is the name of a variable or secret, not a credential.",
+         "('OAUTH_ID') is the name of a variable or secret, not a credential; placeholders "
+         "('PLACEHOLDER', 'changeme') and values under 8 characters are not reported.",
      .remediation = "Remove the literal, rotate the credential, and pass it in: provider "
                     "credentials from the environment (AWS_PROFILE, an assumed role, workload "
                     "identity), secrets from a variable marked 'sensitive = true' fed by the CI "

@@ -35,15 +35,24 @@ void check(ObjectReport& report, const ContainerSite& site) {
   } else {
     // An image built here whose Dockerfile names a non-root USER runs as that user.
     const parse::Node* image = site.container.node->find("image");
-    if (image != nullptr && image->is_scalar()) {
-      const model::DockerfileModel* built =
-          model::dockerfile_for_image(report.model(), image->value);
-      if (built != nullptr && model::sets_non_root_user(*built)) return;
+    std::string name = image != nullptr && image->is_scalar() ? image->value : "";
+    const model::DockerfileModel* built =
+        name.empty() ? nullptr : model::dockerfile_for_image(report.model(), name);
+    if (built != nullptr && model::sets_non_root_user(*built)) return;
+    if (!name.empty() && model::names_non_root_user(name)) return;
+    std::string message = who +
+                          " sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs "
+                          "as the image's user, root unless the image names another";
+    // Root is evident for an image built here without a non-root USER and for images known to
+    // default to root; any other image may name its own user, which golive cannot see.
+    if (built != nullptr || model::runs_as_root_by_default(name)) {
+      report.report(site.object.where(*site.container.node), message);
+      return;
     }
-    report.report(site.object.where(*site.container.node),
-                  who +
-                      " sets neither runAsNonRoot: true nor a non-zero runAsUser, so it runs "
-                      "as the image's user, root unless the image names another");
+    report.report(
+        site.object.where(*site.container.node),
+        message + "; which user '" + name + "' names golive cannot see, so enforce non-root here",
+        "", Severity::kWarning);
   }
 }
 
@@ -64,7 +73,11 @@ const Rule kRunAsNonRootMissing{
              "refuse to start a container whose user is 0, whatever the image says; a non-zero "
              "runAsUser forces the user outright. Either passes, set on the container or on the "
              "pod's securityContext (the container's value wins). Init containers count; Windows "
-             "pods (spec.os.name: windows) are skipped. kube-score's "
+             "pods (spec.os.name: windows) are skipped. Without either setting the finding is an "
+             "error when root is evident (an image built in the repository whose Dockerfile "
+             "names no non-root USER, or an image known to default to root: python, node, nginx, "
+             "alpine, distroless, ...) and a warning for any other image, whose own USER golive "
+             "cannot see. kube-score's "
              "container-security-context-user-group-id goes further and asks for a uid and gid "
              "above 10000; golive asks for non-root only.",
          .remediation =
