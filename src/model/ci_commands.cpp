@@ -288,7 +288,12 @@ class Reader {
     command.text = core::to_lower(step.uses);
     std::string directory;
     for (const auto& input : step.with) {
-      command.text += " " + core::to_lower(input.key) + "=" + core::to_lower(input.value);
+      // Each value an expression may take ("file: ${{ matrix.image.file }}"), "*" when unknown.
+      std::vector<std::string> values{input.value};
+      if (input.value.find("${{") != std::string::npos)
+        values = expand_expressions(input.value, vars, UnknownExpression::kAnything);
+      for (const auto& value : values)
+        command.text += " " + core::to_lower(input.key) + "=" + core::to_lower(value);
       if (input.key == "working-directory" || input.key == "working_directory" ||
           input.key == "workdir" || input.key == "directory")
         directory = input.value;

@@ -108,38 +108,56 @@ bool sets_non_root_user(const DockerfileModel& dockerfile) {
 
 namespace {
 
-void add_artifacts(const parse::Node* build, std::vector<std::string>& out) {
+// The artifacts of a skaffold build section: their images, or the Dockerfiles they build
+// (context, plus docker.dockerfile or "Dockerfile"), relative to the skaffold file's folder.
+void add_artifacts(const parse::Node* build, std::string_view base, bool dockerfiles,
+                   std::vector<std::string>& out) {
   const parse::Node* artifacts =
       build != nullptr && build->is_map() ? build->find("artifacts") : nullptr;
   if (artifacts == nullptr || !artifacts->is_seq()) return;
   for (const auto& artifact : artifacts->children) {
-    std::string image = artifact.is_map() ? artifact.get("image") : "";
-    if (!image.empty() && std::find(out.begin(), out.end(), image) == out.end())
-      out.push_back(image);
+    if (!artifact.is_map()) continue;
+    std::string item = artifact.get("image");
+    if (dockerfiles) {
+      const parse::Node* docker = artifact.find("docker");
+      std::string file = docker != nullptr && docker->is_map() ? docker->get("dockerfile") : "";
+      item = core::join_path(core::join_path(base, artifact.get("context", ".")),
+                             file.empty() ? "Dockerfile" : file);
+    }
+    if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
   }
 }
 
-}  // namespace
-
-std::vector<std::string> find_deploy_time_images(const RepoModel& model) {
+std::vector<std::string> skaffold_artifacts(const RepoModel& model, bool dockerfiles) {
   std::vector<std::string> out;
   for (const auto& set : model.yaml_files) {
     std::string_view name = core::base_name(set.path);
     if (!core::starts_with(name, "skaffold") ||
         !(core::ends_with(name, ".yaml") || core::ends_with(name, ".yml")))
       continue;
+    std::string_view base = core::directory_name(set.path);
     for (const auto& document : set.documents) {
       if (!document.is_map()) continue;
-      add_artifacts(document.find("build"), out);
+      add_artifacts(document.find("build"), base, dockerfiles, out);
       const parse::Node* profiles = document.find("profiles");
       if (profiles == nullptr || !profiles->is_seq()) continue;
       for (const auto& profile : profiles->children) {
-        if (profile.is_map()) add_artifacts(profile.find("build"), out);
+        if (profile.is_map()) add_artifacts(profile.find("build"), base, dockerfiles, out);
       }
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> find_deploy_time_images(const RepoModel& model) {
+  return skaffold_artifacts(model, false);
+}
+
+std::vector<std::string> skaffold_dockerfiles(const RepoModel& model) {
+  return skaffold_artifacts(model, true);
 }
 
 bool tagged_at_deploy(const RepoModel& model, std::string_view image) {

@@ -71,4 +71,7 @@ std::vector<std::string> find_deploy_time_images(const RepoModel& model);
 // True when the manifest image text names such an image with no tag or digest of its own.
 bool tagged_at_deploy(const RepoModel& model, std::string_view image);
 
+// The Dockerfiles skaffold.yaml files build (artifact context plus docker.dockerfile), sorted.
+std::vector<std::string> skaffold_dockerfiles(const RepoModel& model);
+
 }  // namespace golive::model

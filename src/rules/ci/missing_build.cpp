@@ -3,6 +3,7 @@
 
 #include "core/strings.h"
 #include "model/coverage.h"
+#include "model/image_builds.h"
 #include "rules/common.h"
 #include "rules/rule.h"
 
@@ -23,17 +24,19 @@ bool has_kind(const CiCommand& command, StepKind kind) {
                      [kind](const auto& r) { return r.kind == kind; });
 }
 
-// The value of -f / --file / file= in a docker build command or build-push-action inputs.
-std::string file_argument(std::string_view text) {
+// The values of -f / --file / file= in a docker build command or build-push-action inputs (one
+// per value a matrix expression takes; "*" when it may be anything).
+std::vector<std::string> file_arguments(std::string_view text) {
+  std::vector<std::string> files;
   auto words = core::split(text, ' ');
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
-    if ((word == "-f" || word == "--file") && i + 1 < words.size()) return words[i + 1];
+    if ((word == "-f" || word == "--file") && i + 1 < words.size()) files.push_back(words[i + 1]);
     for (std::string_view prefix : {"--file=", "file="}) {
-      if (word.rfind(prefix, 0) == 0) return word.substr(prefix.size());
+      if (word.rfind(prefix, 0) == 0) files.push_back(word.substr(prefix.size()));
     }
   }
-  return "";
+  return files;
 }
 
 bool builds_image(const CiCommand& command, const std::string& dockerfile) {
@@ -44,12 +47,15 @@ bool builds_image(const CiCommand& command, const std::string& dockerfile) {
   std::string path = core::to_lower(dockerfile);
   if (path.find('/') != std::string::npos && model::names_directory(text, path)) return true;
   std::string directory = model::normalise_directory(directory_name(path));
-  if (std::string file = file_argument(text); !file.empty()) {
-    return std::any_of(
-        command.directories.begin(), command.directories.end(), [&](const std::string& base) {
-          return base == "*" ||
-                 model::normalise_directory(core::to_lower(base) + "/" + file) == path;
-        });
+  if (auto files = file_arguments(text); !files.empty()) {
+    return std::any_of(files.begin(), files.end(), [&](const std::string& file) {
+      return file == "*" || std::any_of(command.directories.begin(), command.directories.end(),
+                                        [&](const std::string& base) {
+                                          return base == "*" ||
+                                                 model::normalise_directory(core::to_lower(base) +
+                                                                            "/" + file) == path;
+                                        });
+    });
   }
   for (const auto& base : command.directories) {
     if (base == "*" || model::normalise_directory(core::to_lower(base)) == directory) return true;
@@ -90,6 +96,14 @@ void check(RuleContext& context) {
                      project.manifest, 1);
     }
   }
+  // 'skaffold run' (build, dev) builds every artifact of skaffold.yaml.
+  bool skaffold_builds = std::any_of(commands.begin(), commands.end(), [](const CiCommand& c) {
+    return c.text.find("skaffold run") != std::string::npos ||
+           c.text.find("skaffold build") != std::string::npos ||
+           c.text.find("skaffold dev") != std::string::npos;
+  });
+  const std::vector<std::string> skaffold_built =
+      skaffold_builds ? model::skaffold_dockerfiles(model) : std::vector<std::string>{};
   for (const auto& dockerfile : model.dockerfiles) {
     std::string_view name = base_name(dockerfile.path);
     if (name != "Dockerfile" && name != "Containerfile") continue;
@@ -99,6 +113,8 @@ void check(RuleContext& context) {
     bool built = std::any_of(commands.begin(), commands.end(), [&](const CiCommand& command) {
       return builds_image(command, dockerfile.path);
     });
+    built = built || (skaffold_builds && std::binary_search(skaffold_built.begin(),
+                                                            skaffold_built.end(), dockerfile.path));
     if (!built) {
       context.report("the image of " + dockerfile.path + " is never built in CI", dockerfile.path,
                      1);
@@ -122,7 +138,10 @@ const Rule kMissingBuild{
      .rationale =
          "Tests can pass while the artifact does not build: a bundler error, a missing file in "
          "the Docker context, a release profile that fails to compile. If CI never builds what "
-         "is deployed, the first build is the release.",
+         "is deployed, the first build is the release. Image builds are recognised in 'docker "
+         "build' and 'docker buildx' commands, docker/build-push-action (with file and context "
+         "inputs taken through matrix values), compose and bake builds, and 'skaffold run', "
+         "'build' or 'dev' for the artifacts of skaffold.yaml.",
      .remediation =
          "Add a build step for each artifact to the CI workflow that runs on pull requests: "
          "'- run: npm run build' in the package's directory, 'go build ./...', "
