@@ -171,7 +171,19 @@ bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) 
   if (!file.stages.empty() &&
       inherited_instruction(file, file.stages.size() - 1, "EXPOSE") != nullptr)
     return true;
-  return !model.image_uses(dockerfile.path).empty();
+  if (!model.image_uses(dockerfile.path).empty()) return true;
+  // A compose service that builds it runs it.
+  for (const auto& compose : model.compose_files) {
+    std::string_view directory = core::directory_name(compose.path);
+    for (const auto& service : compose.services) {
+      if (!service.builds || service.build_context.find("://") != std::string::npos) continue;
+      std::string context = core::join_path(directory, service.build_context);
+      std::string built = core::join_path(
+          context, service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile);
+      if (core::normalize_path(built) == dockerfile.path) return true;
+    }
+  }
+  return false;
 }
 
 // Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and
