@@ -42,8 +42,15 @@ const parse::Suppression* inline_suppression(const model::RepoModel& model,
   auto it = model.suppressions.find(finding.file);
   if (it == model.suppressions.end()) return nullptr;
   int line = std::max(finding.line, 1);
+  auto covered = [&](const parse::Suppression& suppression) {
+    if (suppression.covers(line)) return true;
+    // Only another tool's marker: its finding may sit on a line golive's does not.
+    return !suppression.tool.empty() &&
+           std::any_of(finding.also_at.begin(), finding.also_at.end(),
+                       [&](int other) { return suppression.covers(other); });
+  };
   for (const auto& suppression : it->second) {
-    if (!suppression.covers(line)) continue;
+    if (!covered(suppression)) continue;
     if (suppression.tool.empty() ? suppression.rule_id == finding.rule_id
                                  : rules::honours(meta.also, suppression)) {
       return &suppression;

@@ -88,6 +88,9 @@ struct Finding {
   int column = 0;
   std::string evidence;
   std::string fix;
+  // Other lines of the same file the finding rests on (the trigger of a workflow whose checkout
+  // is reported): another tool's suppression written at one of them covers the finding too.
+  std::vector<int> also_at;
 };
 
 // What a check sees and how it answers. One context per rule run.

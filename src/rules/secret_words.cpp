@@ -212,24 +212,43 @@ bool is_indirect_value(std::string_view value) {
   return value.substr(0, 13) == "/run/secrets/";
 }
 
-bool is_placeholder_value(std::string_view value) {
+namespace {
+
+std::string unquoted_lower(std::string_view value) {
   std::string lower = core::to_lower(core::trim(value));
   if (lower.size() >= 2 && (lower.front() == '"' || lower.front() == '\'') &&
       lower.back() == lower.front())
     lower = lower.substr(1, lower.size() - 2);
+  return lower;
+}
+
+}  // namespace
+
+bool declares_placeholder(std::string_view value) {
+  std::string lower = unquoted_lower(value);
   if (lower.empty()) return true;
   if (lower.front() == '<' && lower.back() == '>') return true;
   if (std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); }))
     return true;  // "xxxxxx", "******"
   for (std::string_view word :
        {"changethis", "changeme", "change_me", "change-me", "replace_me", "replace-me", "replaceme",
-        "your_", "your-", "placeholder", "example", "dummy", "todo", "fixme", "redacted"}) {
+        "your_", "your-", "placeholder", "example", "dummy", "todo", "fixme", "redacted", "fake",
+        "not-a-secret", "notasecret", "not_a_secret"}) {
     if (lower.find(word) != std::string::npos) return true;
   }
+  // The metasyntactic words: a value nobody would choose for a credential they meant to keep.
+  for (std::string_view word : {"foobar", "foo", "bar", "baz", "foobarbaz"}) {
+    if (lower == word) return true;
+  }
+  return false;
+}
+
+bool is_placeholder_value(std::string_view value) {
+  if (declares_placeholder(value)) return true;
+  std::string lower = unquoted_lower(value);
   // The stand-ins every tutorial and seed script uses: no one's credential, whoever reads them.
-  for (std::string_view word :
-       {"secret", "s3cret", "password", "passw0rd", "p@ssw0rd", "pass", "admin", "root", "test",
-        "demo", "changeit", "default", "fake", "fake_password", "not-a-secret", "notasecret"}) {
+  for (std::string_view word : {"secret", "s3cret", "password", "passw0rd", "p@ssw0rd", "pass",
+                                "admin", "root", "test", "demo", "changeit", "default"}) {
     if (lower == word) return true;
   }
   return golive::secrets::names_a_credential(lower);

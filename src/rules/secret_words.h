@@ -34,8 +34,13 @@ bool looks_like_secret_value(std::string_view value);
 // "${VAR:-}" and a path under /run/secrets/. A secret-looking name with such a value is fine.
 bool is_indirect_value(std::string_view value);
 
-// A value that stands in for a secret rather than being one: "changethis", "changeme",
-// "your-api-key", "<password>", "xxxxxx", "replace-me", "example", "dummy", "todo".
+// A value that says it stands in for a secret: "changethis", "changeme", "your-api-key",
+// "<password>", "xxxxxx", "replace-me", "example", "dummy", "fake_password", "foobar". Even in a
+// production file such a value is not a leaked credential (it cannot work as one unreplaced).
+bool declares_placeholder(std::string_view value);
+
+// declares_placeholder, and also the stand-ins tutorials and seed scripts use ("secret",
+// "password", "admin") and values that name a credential rather than hold one.
 bool is_placeholder_value(std::string_view value);
 
 // The value as it may be shown: its first characters (4 at most, a quarter of it for short

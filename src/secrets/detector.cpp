@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -175,7 +176,40 @@ std::string scanner_marker(std::string_view text, size_t offset) {
   return parse::secret_scanner_marker(line, previous);
 }
 
-// Whether the file declares its keys made up, in its name or in the first lines of its text.
+// Whether a PEM certificate in the text names localhost (as its subject or an alternative
+// name): a key pair for a server on the developer's own machine or a test cluster's fake ACME
+// server, which nobody can use against anyone else. Reads at most four certificates.
+bool certifies_localhost(std::string_view text) {
+  constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
+  constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
+  constexpr size_t kMaxCertificate = 16 * 1024;
+  size_t at = text.find(kBegin);
+  for (int seen = 0; at != std::string_view::npos && seen < 4; ++seen) {
+    size_t body = at + kBegin.size();
+    size_t end = text.find(kEnd, body);
+    if (end == std::string_view::npos || end - body > kMaxCertificate) return false;
+    std::string base64;
+    for (char c : text.substr(body, end - body)) {
+      if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '=')
+        base64 += c;
+    }
+    if (base64.size() % 4 == 0 && !base64.empty()) {
+      std::string der(base64.size() / 4 * 3 + 1, '\0');
+      int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
+                                    reinterpret_cast<const unsigned char*>(base64.data()),
+                                    static_cast<int>(base64.size()));
+      if (decoded > 0 &&
+          core::contains(std::string_view(der).substr(0, static_cast<size_t>(decoded)),
+                         "localhost"))
+        return true;
+    }
+    at = text.find(kBegin, end + kEnd.size());
+  }
+  return false;
+}
+
+// Whether the file declares its keys made up, in its name or in the first lines of its text,
+// or holds a certificate for localhost beside them.
 bool declares_fake(std::string_view text, std::string_view path) {
   std::string name = core::to_lower(path.substr(path.rfind('/') + 1));
   for (std::string_view word : {"localhost", "snakeoil", "dummy", "fake"}) {
@@ -188,7 +222,7 @@ bool declares_fake(std::string_view text, std::string_view path) {
         "never used in production", "do not use in production"}) {
     if (core::contains(head, phrase)) return true;
   }
-  return false;
+  return certifies_localhost(text);
 }
 
 }  // namespace
@@ -282,7 +316,7 @@ std::vector<SecretFinding> Detector::scan(std::string_view text, std::string_vie
 
   int line = 1;
   size_t counted_to = 0;
-  const bool fake = declares_fake(text, path);
+  const bool fake = !hits.empty() && declares_fake(text, path);
   for (const RawHit& hit : hits) {
     line +=
         static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted_to),

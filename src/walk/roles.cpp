@@ -147,6 +147,25 @@ bool is_source_root(std::string_view folder) {
   return std::find(kSourceRoots.begin(), kSourceRoots.end(), folder) != kSourceRoots.end();
 }
 
+// Folders named for load tests with a qualifier: manifests-loadtest, k8s_load_tests.
+bool names_load_tests(std::string_view folder) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  for (size_t i = 0; i <= folder.size(); ++i) {
+    if (i == folder.size() || folder[i] == '-' || folder[i] == '_' || folder[i] == '.') {
+      if (i > start) words.push_back(folder.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == "loadtest" || words[i] == "loadtests") return true;
+    if (words[i] == "load" && i + 1 < words.size() &&
+        (words[i + 1] == "test" || words[i + 1] == "tests"))
+      return true;
+  }
+  return false;
+}
+
 PathRole folders_role(const std::vector<std::string>& folders) {
   PathRole role = PathRole::kProduct;
   bool in_source = false;
@@ -169,6 +188,8 @@ PathRole folders_role(const std::vector<std::string>& folders) {
       bool names_product_part =
           in_source && (*found == PathRole::kDocs || *found == PathRole::kExample);
       if (!names_product_part) role = stronger(role, *found);
+    } else if (names_load_tests(folder)) {
+      role = stronger(role, PathRole::kTest);
     }
     in_source = in_source || is_source_root(folder);
   }

@@ -17,11 +17,18 @@ void check(RuleContext& context) {
         bool value_shaped = looks_like_secret_value(var.value);
         // Development files hold throwaway local passwords; only real credentials count there.
         if (!value_shaped && (development || !looks_like_secret_name(var.name))) continue;
-        std::string what = value_shaped ? "a value shaped like a credential" : "a literal secret";
-        context.report("service '" + service.name + "' in " + compose.path + " sets " + var.name +
-                           " to " + what + " (" + redact(var.value) +
-                           ") in the file instead of passing it in",
-                       compose.path, var.line, 0, var.name + "=" + redact(var.value));
+        bool placeholder = !value_shaped && declares_placeholder(var.value);
+        std::string what = value_shaped  ? "a value shaped like a credential"
+                           : placeholder ? "a placeholder"
+                                         : "a literal secret";
+        context.report(
+            "service '" + service.name + "' in " + compose.path + " sets " + var.name + " to " +
+                what + " (" + redact(var.value) + ") in the file" +
+                (placeholder ? "; deployed unchanged, it runs with a value anyone can read"
+                             : " instead of passing it in"),
+            compose.path, var.line, 0, var.name + "=" + redact(var.value));
+        // Not a leaked credential: a known value until someone replaces it.
+        if (placeholder) context.findings().back().severity = Severity::kWarning;
       }
     }
   }
@@ -42,8 +49,10 @@ const Rule kComposeLiteralSecret{
          "repository, stays in its history after it is changed, and is visible in 'docker "
          "inspect' of every container. The rule reports environment entries (mapping or "
          "'KEY=value' list form) whose name looks like a secret (see container/secret-in-env-arg "
-         "for the words) and whose value is a literal rather than empty, '${VAR}' interpolation "
-         "or a /run/secrets/ path, and any value shaped like a real credential (AKIA..., ghp_..., "
+         "for the words) and whose value is a literal rather than empty, '${VAR}' interpolation, "
+         "or a /run/secrets/ path (a value that says it is a placeholder, such as changeme, "
+         "<password> or foobar, is a warning: no leak, but a known value once deployed), and any "
+         "value shaped like a real credential (AKIA..., ghp_..., "
          "a private key, a URL with a password) whatever its name. Compose files for "
          "development and tests (*.dev.*, *.test.*, *.override.*, files under dev/, test/, "
          "ci/, examples/ ...), and files that only start stock backing services (postgres, "

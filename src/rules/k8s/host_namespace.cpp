@@ -16,12 +16,22 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kNamespac
 }};
 
 void check(ObjectReport& report, const WorkloadSite& site) {
+  // A DaemonSet is a node agent (an exporter, a CNI, a log shipper): some need the host's
+  // namespaces by design, so for them it is a question for a waiver, not positive evidence of
+  // a defect.
+  bool node_agent = site.object.kind == "DaemonSet";
   for (const auto& [key, effect] : kNamespaces) {
     const parse::Node* field = path_to(&site.pod_spec, {key});
     if (field == nullptr || !field->truthy()) continue;
-    report.report(site.object.where(*field), site.object.label() + " sets " + std::string(key) +
-                                                 ": true, so its pods share " +
-                                                 std::string(effect));
+    std::string message = site.object.label() + " sets " + std::string(key) +
+                          ": true, so its pods share " + std::string(effect);
+    if (node_agent) {
+      report.report(site.object.where(*field),
+                    message + "; a node agent may need it: if so, say why in a waiver", "",
+                    Severity::kWarning);
+    } else {
+      report.report(site.object.where(*field), message);
+    }
   }
 }
 
@@ -41,8 +51,9 @@ const Rule kHostNamespace{
              "listening on localhost (the kubelet, cloud metadata proxies); with hostPID it sees, "
              "signals and can ptrace every process on the node, reading their environments and "
              "secrets; with hostIPC it reads other processes' shared memory. Application workloads "
-             "never need them; the node agents that do (CNI, monitoring exporters) should carry a "
-             "waiver that says why.",
+             "never need them: there it is an error. The node agents that do (CNI, monitoring "
+             "exporters) run as DaemonSets, where it is a warning that a waiver saying why "
+             "answers.",
          .remediation =
              "Remove hostNetwork, hostPID and hostIPC from the pod spec (they default to false); "
              "expose ports through a Service, use hostPort or a NodePort only where a port on the "

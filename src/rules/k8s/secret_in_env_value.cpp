@@ -1,3 +1,4 @@
+#include <optional>
 #include <string>
 
 #include "rules/k8s/k8s_common.h"
@@ -16,17 +17,24 @@ void check(ObjectReport& report, const ContainerSite& site) {
     if (value == nullptr || !value->is_scalar()) continue;
     std::string name = entry.get("name");
     std::string why;
+    std::optional<Severity> severity;
     if (looks_like_secret_value(value->value)) {
-      why = " to a literal value shaped like a credential";
-    } else if (looks_like_secret_name(name) && !is_indirect_value(value->value)) {
-      why = " to a literal value";
-    } else {
+      why = " to a literal value shaped like a credential in the manifest";
+    } else if (!looks_like_secret_name(name) || is_indirect_value(value->value)) {
       continue;
+    } else if (declares_placeholder(value->value)) {
+      // Not a leaked credential, but whoever deploys the manifest unchanged runs with a value
+      // everyone can read.
+      why =
+          " to a placeholder value in the manifest; deployed unchanged, it runs with a value "
+          "anyone can read";
+      severity = Severity::kWarning;
+    } else {
+      why = " to a literal value in the manifest";
     }
-    report.report(
-        site.object.where(*value),
-        describe(site.object, site.container) + " sets " + name + why + " in the manifest",
-        redact(value->value));
+    report.report(site.object.where(*value),
+                  describe(site.object, site.container) + " sets " + name + why,
+                  redact(value->value), severity);
   }
 }
 
@@ -49,7 +57,10 @@ const Rule kSecretInEnvValue{
              "TOKEN, API_KEY, a last word KEY ...; not *_ID, *_FILE, *_URL or PUBLIC_KEY) and any "
              "literal shaped like a known credential whatever its name (AWS and GitHub tokens, "
              "private keys, URLs with a password). Values that refer elsewhere ($(VAR), ${VAR}, "
-             "/run/secrets/...) pass. The finding's evidence shows the value redacted.",
+             "/run/secrets/...) pass. A value that says it is a placeholder (changeme, "
+             "<password>, fake_password, foobar) is no leak, but a workload deployed with it "
+             "runs with a value anyone can read: a warning. The finding's evidence shows the value "
+             "redacted.",
          .remediation =
              "Move the value into a Secret (created by your secret manager, External Secrets, "
              "Sealed Secrets or SOPS, never committed in plain text) and reference it: 'env: "

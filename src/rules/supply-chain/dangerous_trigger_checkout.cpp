@@ -50,11 +50,11 @@ std::string untrusted_command(std::string_view line) {
   return "";
 }
 
-std::string trigger_of(const model::Workflow& workflow) {
+const model::Trigger* trigger_of(const model::Workflow& workflow) {
   for (const char* event : {"pull_request_target", "workflow_run", "issue_comment"}) {
-    if (workflow.trigger(event) != nullptr) return event;
+    if (const auto* trigger = workflow.trigger(event)) return trigger;
   }
-  return "";
+  return nullptr;
 }
 
 void check(RuleContext& context) {
@@ -62,8 +62,14 @@ void check(RuleContext& context) {
   Once once;
   for (const auto& site : steps_of(context.model(), false)) {
     if (site.workflow == nullptr) continue;
-    std::string trigger = trigger_of(*site.workflow);
-    if (trigger.empty()) continue;
+    const model::Trigger* dangerous = trigger_of(*site.workflow);
+    if (dangerous == nullptr) continue;
+    const std::string& trigger = dangerous->event;
+    // zizmor reports dangerous-triggers at the trigger: its ignore there covers this finding.
+    auto report = [&](std::string message, int line, std::string evidence) {
+      context.report(std::move(message), site.path(), line, 0, std::move(evidence));
+      if (dangerous->line > 0) context.findings().back().also_at.push_back(dangerous->line);
+    };
     any = true;
     const model::Step& step = *site.step;
     std::string suffix = " in a workflow run by " + trigger +
@@ -78,9 +84,9 @@ void check(RuleContext& context) {
                             ref != "github.event.issue.number" && ref.rfind("outputs.", 0) != 0))
           continue;
         if (!once.first(site.path(), kv->line)) break;
-        context.report(site.owner() + " checks out untrusted code (" + input + ": " +
-                           core::excerpt(kv->value, 80) + ")" + suffix,
-                       site.path(), kv->line, 0, kv->value);
+        report(site.owner() + " checks out untrusted code (" + input + ": " +
+                   core::excerpt(kv->value, 80) + ")" + suffix,
+               kv->line, kv->value);
         break;
       }
       continue;
@@ -88,8 +94,8 @@ void check(RuleContext& context) {
     for (const auto& line : script_lines(step)) {
       std::string what = untrusted_command(line.text);
       if (what.empty() || !once.first(site.path(), line.line)) continue;
-      context.report(site.owner() + " fetches the pull request's code (" + what + ")" + suffix,
-                     site.path(), line.line, 0, core::excerpt(line.text, 100));
+      report(site.owner() + " fetches the pull request's code (" + what + ")" + suffix, line.line,
+             core::excerpt(line.text, 100));
     }
   }
   if (!any) {

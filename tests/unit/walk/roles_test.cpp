@@ -21,6 +21,11 @@ TEST(Roles, TestsByFolderAndName) {
   EXPECT_EQ(role_of_path("src/__tests__/app.tsx"), PathRole::kTest);
   EXPECT_EQ(role_of_path("e2e/login.ts"), PathRole::kTest);
   EXPECT_EQ(role_of_path("load-tests/script.js"), PathRole::kTest);
+  // Sock Shop's deploy/kubernetes/manifests-loadtest/: a Locust deployment, not the product.
+  EXPECT_EQ(role_of_path("deploy/manifests-loadtest/loadtest-dep.yaml"), PathRole::kTest);
+  EXPECT_EQ(role_of_path("k8s_load_tests/job.yaml"), PathRole::kTest);
+  EXPECT_EQ(role_of_path("download-tests/app.py"), PathRole::kProduct);
+  EXPECT_EQ(role_of_path("payload-test-data/app.py"), PathRole::kProduct);
   EXPECT_EQ(role_of_path("k6/smoke.js"), PathRole::kTest);
   EXPECT_EQ(role_of_path("pkg/server/server_test.go"), PathRole::kTest);
   EXPECT_EQ(role_of_path("app/models_test.py"), PathRole::kTest);
