@@ -594,7 +594,10 @@ void learn_coverage(const SourceFile& file, const FileText& text, RepoModel& mod
              name == "testcoverage.yml" || name == "testcoverage.yaml") {
     if (const parse::Node* root = parsed_root(model, path))
       learn_go_test_coverage(path, *root, model);
-  } else if (name == "Makefile" || name == "makefile" || name == "GNUmakefile") {
+  } else if (name == "Makefile" || name == "makefile" || name == "GNUmakefile" ||
+             starts_with(name, "Makefile.")) {
+    // Makefile.common, Makefile.inc: included by the Makefile beside them, whose targets they
+    // define (the Prometheus projects' 'make docker' lives in Makefile.common).
     learn_makefile(path, text, model);
   } else if (name == "pom.xml") {
     learn_jvm_build(path, content, "maven", model);

@@ -64,7 +64,7 @@ std::vector<Deployable> find_deployables(const RepoModel& model) {
 
 bool publishes_image(const Step& step) {
   std::string uses = core::to_lower(step.uses.substr(0, step.uses.find('@')));
-  if (uses == "docker/build-push-action" || uses == "docker/bake-action") {
+  if (uses.ends_with("/build-push-action") || uses == "docker/bake-action") {
     const model::KeyValue* push = step.input("push");
     return push != nullptr && core::to_lower(push->value) != "false";
   }

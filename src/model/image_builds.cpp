@@ -5,6 +5,7 @@
 
 #include "core/paths.h"
 #include "core/strings.h"
+#include "model/coverage.h"
 #include "model/dockerfile_facts.h"
 #include "model/k8s_index.h"
 #include "model/model.h"
@@ -171,8 +172,11 @@ bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) 
   if (!file.stages.empty() &&
       inherited_instruction(file, file.stages.size() - 1, "EXPOSE") != nullptr)
     return true;
-  if (!model.image_uses(dockerfile.path).empty()) return true;
-  // A compose service that builds it runs it.
+  return !model.image_uses(dockerfile.path).empty() || compose_builds(model, dockerfile.path);
+}
+
+// A compose service that builds the Dockerfile runs it.
+bool compose_builds(const RepoModel& model, std::string_view path) {
   for (const auto& compose : model.compose_files) {
     std::string_view directory = core::directory_name(compose.path);
     for (const auto& service : compose.services) {
@@ -180,10 +184,106 @@ bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) 
       std::string context = core::join_path(directory, service.build_context);
       std::string built = core::join_path(
           context, service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile);
-      if (core::normalize_path(built) == dockerfile.path) return true;
+      if (core::normalize_path(built) == path) return true;
     }
   }
   return false;
+}
+
+namespace {
+
+// The values of -f / --file / file= in a docker build command or build-push-action inputs (one
+// per value a matrix expression takes; "*" when it may be anything).
+std::vector<std::string> file_arguments(std::string_view text) {
+  std::vector<std::string> files;
+  auto words = core::split(text, ' ');
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if ((word == "-f" || word == "--file") && i + 1 < words.size()) files.push_back(words[i + 1]);
+    for (std::string_view prefix : {"--file=", "file="}) {
+      if (word.rfind(prefix, 0) == 0) files.push_back(word.substr(prefix.size()));
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+bool ci_builds_dockerfile(const CiCommand& command, std::string_view dockerfile) {
+  if (!std::any_of(command.kinds.begin(), command.kinds.end(),
+                   [](const StepRecognition& r) { return r.kind == StepKind::kImageBuild; }))
+    return false;
+  const std::string& text = command.text;
+  if (text.find("compose") != std::string::npos || text.find("bake") != std::string::npos)
+    return true;
+  std::string path = core::to_lower(dockerfile);
+  if (path.find('/') != std::string::npos && names_directory(text, path)) return true;
+  std::string directory = normalise_directory(core::directory_name(path));
+  if (auto files = file_arguments(text); !files.empty()) {
+    return std::any_of(files.begin(), files.end(), [&](const std::string& file) {
+      return file == "*" ||
+             std::any_of(command.directories.begin(), command.directories.end(),
+                         [&](const std::string& base) {
+                           return base == "*" ||
+                                  normalise_directory(core::to_lower(base) + "/" + file) == path;
+                         });
+    });
+  }
+  for (const auto& base : command.directories) {
+    if (base == "*" || normalise_directory(core::to_lower(base)) == directory) return true;
+  }
+  return names_directory(text, directory);
+}
+
+std::vector<std::string> goreleaser_dockerfiles(const RepoModel& model) {
+  std::vector<std::string> out;
+  for (std::string_view name :
+       {".goreleaser.yml", ".goreleaser.yaml", "goreleaser.yml", "goreleaser.yaml"}) {
+    const parse::Node* root = model.yaml_document(name);
+    if (root == nullptr || !root->is_map()) continue;
+    for (std::string_view section : {"dockers", "dockers_v2"}) {
+      const parse::Node* dockers = root->find(section);
+      if (dockers == nullptr || !dockers->is_seq()) continue;
+      for (const auto& docker : dockers->children) {
+        std::string file = docker.is_map() ? docker.get("dockerfile") : "";
+        out.push_back(core::normalize_path(file.empty() ? "Dockerfile" : file));
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfile) {
+  const std::string& path = dockerfile.path;
+  // A root Dockerfile is what 'docker build .' builds: the image the repository is about.
+  if (path.find('/') == std::string::npos) return true;
+  if (!model.image_uses(path).empty() || compose_builds(model, path)) return true;
+  auto listed = [&](const std::vector<std::string>& paths) {
+    return std::binary_search(paths.begin(), paths.end(), path);
+  };
+  if (listed(skaffold_dockerfiles(model)) || listed(goreleaser_dockerfiles(model))) return true;
+  const auto& commands = ci_commands(model);
+  if (std::any_of(commands.begin(), commands.end(),
+                  [&](const CiCommand& command) { return ci_builds_dockerfile(command, path); }))
+    return true;
+  // A make target or npm script that names it (a prerequisite, 'docker build -f path').
+  std::string directory(core::directory_name(path));
+  for (const auto& script : model.coverage.scripts) {
+    if (core::contains(script.command, path)) return true;
+    if (std::find(script.prerequisites.begin(), script.prerequisites.end(), path) !=
+        script.prerequisites.end())
+      return true;
+    if (core::contains(script.command, directory) &&
+        (core::contains(script.command, "docker") || core::contains(script.command, "podman") ||
+         core::contains(script.command, "buildah")))
+      return true;
+  }
+  // docker-bake.hcl targets are not read: a repository that has one may build anything.
+  return std::any_of(model.files.begin(), model.files.end(), [](const SourceFile& file) {
+    return core::base_name(file.path).starts_with("docker-bake");
+  });
 }
 
 // Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and

@@ -20,6 +20,7 @@ struct RepoModel;
 struct K8sEnvironment;
 struct RenderedObject;
 struct DockerfileModel;
+struct CiCommand;
 
 // A container, in one environment, that runs an image built from a Dockerfile of the repository.
 struct ImageUse {
@@ -56,6 +57,8 @@ bool sets_non_root_user(const DockerfileModel& dockerfile);
 // compose service or Kubernetes workload of the repository runs it. A command-line or build
 // tool's image shows neither.
 bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile);
+// True when a compose service of the repository builds the Dockerfile at path.
+bool compose_builds(const RepoModel& model, std::string_view path);
 
 // Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and
 // '-unprivileged' variants.
@@ -73,5 +76,19 @@ bool tagged_at_deploy(const RepoModel& model, std::string_view image);
 
 // The Dockerfiles skaffold.yaml files build (artifact context plus docker.dockerfile), sorted.
 std::vector<std::string> skaffold_dockerfiles(const RepoModel& model);
+// The Dockerfiles .goreleaser.yml's dockers and dockers_v2 build (default "Dockerfile"), sorted.
+std::vector<std::string> goreleaser_dockerfiles(const RepoModel& model);
+
+// True when the CI command builds the image of the Dockerfile at path: a docker build (or
+// build-push-action) that names it or its directory, runs in its directory, or a compose or
+// bake build.
+bool ci_builds_dockerfile(const CiCommand& command, std::string_view dockerfile);
+
+// True when something in the repository builds the Dockerfile's image: it is the root
+// Dockerfile, a Kubernetes workload or compose service runs it, skaffold or goreleaser builds
+// it, a CI command builds it, or a make target or npm script names it; also true when a
+// docker-bake file (whose targets golive does not read) may. A Dockerfile nothing builds may
+// be a leftover or built elsewhere: golive cannot tell that it ships.
+bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfile);
 
 }  // namespace golive::model

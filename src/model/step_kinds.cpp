@@ -60,6 +60,9 @@ constexpr std::array kActions = {
     ActionPattern{"docker/bake-action", StepKind::kImageBuild, "docker"},
     ActionPattern{"redhat-actions/buildah-build", StepKind::kImageBuild, "docker"},
     ActionPattern{"docker/build-push-action", StepKind::kImageBuild, "docker"},
+    // Drop-in replacements that take the same inputs (file, context) on other runners.
+    ActionPattern{"useblacksmith/build-push-action", StepKind::kImageBuild, "docker"},
+    ActionPattern{"depot/build-push-action", StepKind::kImageBuild, "docker"},
     ActionPattern{"azure/k8s-deploy", StepKind::kDeploy, ""},
     ActionPattern{"azure/webapps-deploy", StepKind::kDeploy, ""},
     ActionPattern{"aws-actions/amazon-ecs-deploy-task-definition", StepKind::kDeploy, ""},

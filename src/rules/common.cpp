@@ -1,5 +1,6 @@
 #include "rules/common.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/strings.h"
@@ -92,6 +93,25 @@ void require_community_doc(RuleContext& context, const std::vector<std::string_v
   if (find_community_doc(context.model(), stems) == nullptr) {
     context.report("the repository has no " + std::string(what));
   }
+}
+
+void require_inheritable_community_doc(RuleContext& context,
+                                       const std::vector<std::string_view>& stems,
+                                       std::string_view what) {
+  const model::RepoModel& model = context.model();
+  if (find_community_doc(model, stems) != nullptr) return;
+  // A .github/ folder (workflows, dependabot, templates) says the repository lives on GitHub.
+  auto github = std::lower_bound(
+      model.files.begin(), model.files.end(), std::string_view(".github/"),
+      [](const model::SourceFile& file, std::string_view prefix) { return file.path < prefix; });
+  if (github != model.files.end() && github->path.starts_with(".github/")) {
+    context.unverified("the repository has no " + std::string(what) +
+                       "; on GitHub the owner's .github repository may provide one for every "
+                       "repository, which golive cannot see: add the file here to make it "
+                       "visible, or waive the rule");
+    return;
+  }
+  context.report("the repository has no " + std::string(what));
 }
 
 void require_topic_doc(RuleContext& context, const std::vector<std::string_view>& path_words,

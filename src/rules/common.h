@@ -40,6 +40,12 @@ class RuleContext;
 // Reports "the repository has no <what>" unless a community doc with one of stems exists.
 void require_community_doc(RuleContext& context, const std::vector<std::string_view>& stems,
                            std::string_view what);
+// The same for a community health file GitHub takes from the owner's .github repository when
+// the repository has none (SECURITY, CODE_OF_CONDUCT, CONTRIBUTING): in a repository on
+// GitHub, its absence here is unverified, since golive cannot see that other repository.
+void require_inheritable_community_doc(RuleContext& context,
+                                       const std::vector<std::string_view>& stems,
+                                       std::string_view what);
 // Reports "no <what>" unless some doc's path mentions one of words or a heading does.
 void require_topic_doc(RuleContext& context, const std::vector<std::string_view>& path_words,
                        const std::vector<std::string_view>& heading_words, std::string_view what);

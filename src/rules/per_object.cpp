@@ -4,6 +4,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "model/image_builds.h"
 #include "model/k8s.h"
 
 namespace golive::rules {
@@ -80,6 +81,23 @@ void ObjectReport::report(const model::SourceLine& where, const std::string& mes
 
 namespace {
 
+// An error in a Dockerfile that nothing in the repository builds is not positive evidence of a
+// defect in what ships (a leftover, or an image built elsewhere): a warning that says so.
+void cap_unbuilt_image(RuleContext& context, const model::DockerfileModel& dockerfile,
+                       size_t first) {
+  auto& findings = context.findings();
+  bool errors = std::any_of(findings.begin() + static_cast<std::ptrdiff_t>(first), findings.end(),
+                            [](const Finding& f) { return f.severity == Severity::kError; });
+  if (!errors || model::built_by_repository(context.model(), dockerfile)) return;
+  for (size_t i = first; i < findings.size(); ++i) {
+    if (findings[i].severity != Severity::kError) continue;
+    findings[i].severity = Severity::kWarning;
+    findings[i].message +=
+        "; nothing in the repository builds this image (no CI job, make target, compose, "
+        "skaffold or goreleaser file names it), so golive cannot tell that it ships";
+  }
+}
+
 // Walks the objects of the rule's kind; the reason it does not apply, or "" when it does.
 std::string run_per_object(const Rule& rule, RuleContext& context) {
   const model::RepoModel& model = context.model();
@@ -131,7 +149,9 @@ std::string run_per_object(const Rule& rule, RuleContext& context) {
       if (model.dockerfiles.empty()) return "the repository has no Dockerfile";
       for (const auto& dockerfile : model.dockerfiles) {
         ObjectReport report(context, applies);
+        size_t first = context.findings().size();
         rule.check_dockerfile(report, dockerfile);
+        cap_unbuilt_image(context, dockerfile, first);
       }
       break;
   }

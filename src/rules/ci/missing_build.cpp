@@ -19,50 +19,6 @@ const std::set<std::string, std::less<>> kCompiled = {"go",    "maven", "gradle"
 const std::set<std::string, std::less<>> kTestsCompile = {"go",    "maven", "gradle",
                                                           "cargo", "nuget", "swift"};
 
-bool has_kind(const CiCommand& command, StepKind kind) {
-  return std::any_of(command.kinds.begin(), command.kinds.end(),
-                     [kind](const auto& r) { return r.kind == kind; });
-}
-
-// The values of -f / --file / file= in a docker build command or build-push-action inputs (one
-// per value a matrix expression takes; "*" when it may be anything).
-std::vector<std::string> file_arguments(std::string_view text) {
-  std::vector<std::string> files;
-  auto words = core::split(text, ' ');
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string& word = words[i];
-    if ((word == "-f" || word == "--file") && i + 1 < words.size()) files.push_back(words[i + 1]);
-    for (std::string_view prefix : {"--file=", "file="}) {
-      if (word.rfind(prefix, 0) == 0) files.push_back(word.substr(prefix.size()));
-    }
-  }
-  return files;
-}
-
-bool builds_image(const CiCommand& command, const std::string& dockerfile) {
-  if (!has_kind(command, StepKind::kImageBuild)) return false;
-  const std::string& text = command.text;
-  if (text.find("compose") != std::string::npos || text.find("bake") != std::string::npos)
-    return true;
-  std::string path = core::to_lower(dockerfile);
-  if (path.find('/') != std::string::npos && model::names_directory(text, path)) return true;
-  std::string directory = model::normalise_directory(directory_name(path));
-  if (auto files = file_arguments(text); !files.empty()) {
-    return std::any_of(files.begin(), files.end(), [&](const std::string& file) {
-      return file == "*" || std::any_of(command.directories.begin(), command.directories.end(),
-                                        [&](const std::string& base) {
-                                          return base == "*" ||
-                                                 model::normalise_directory(core::to_lower(base) +
-                                                                            "/" + file) == path;
-                                        });
-    });
-  }
-  for (const auto& base : command.directories) {
-    if (base == "*" || model::normalise_directory(core::to_lower(base)) == directory) return true;
-  }
-  return model::names_directory(text, directory);
-}
-
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
@@ -104,6 +60,12 @@ void check(RuleContext& context) {
   });
   const std::vector<std::string> skaffold_built =
       skaffold_builds ? model::skaffold_dockerfiles(model) : std::vector<std::string>{};
+  // 'goreleaser release' (or its action) builds the images of .goreleaser.yml's dockers.
+  bool goreleaser_runs = std::any_of(commands.begin(), commands.end(), [](const CiCommand& c) {
+    return c.text.find("goreleaser") != std::string::npos;
+  });
+  const std::vector<std::string> goreleaser_built =
+      goreleaser_runs ? model::goreleaser_dockerfiles(model) : std::vector<std::string>{};
   for (const auto& dockerfile : model.dockerfiles) {
     std::string_view name = base_name(dockerfile.path);
     if (name != "Dockerfile" && name != "Containerfile") continue;
@@ -111,10 +73,13 @@ void check(RuleContext& context) {
       continue;
     buildable = true;
     bool built = std::any_of(commands.begin(), commands.end(), [&](const CiCommand& command) {
-      return builds_image(command, dockerfile.path);
+      return model::ci_builds_dockerfile(command, dockerfile.path);
     });
     built = built || (skaffold_builds && std::binary_search(skaffold_built.begin(),
                                                             skaffold_built.end(), dockerfile.path));
+    built = built ||
+            (goreleaser_runs &&
+             std::binary_search(goreleaser_built.begin(), goreleaser_built.end(), dockerfile.path));
     if (!built) {
       context.report("the image of " + dockerfile.path + " is never built in CI", dockerfile.path,
                      1);
@@ -141,7 +106,8 @@ const Rule kMissingBuild{
          "is deployed, the first build is the release. Image builds are recognised in 'docker "
          "build' and 'docker buildx' commands, docker/build-push-action (with file and context "
          "inputs taken through matrix values), compose and bake builds, and 'skaffold run', "
-         "'build' or 'dev' for the artifacts of skaffold.yaml.",
+         "'build' or 'dev' for the artifacts of skaffold.yaml, goreleaser for the dockers of "
+         ".goreleaser.yml, and make targets whose recipes build images.",
      .remediation =
          "Add a build step for each artifact to the CI workflow that runs on pull requests: "
          "'- run: npm run build' in the package's directory, 'go build ./...', "

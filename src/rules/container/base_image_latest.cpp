@@ -1,10 +1,36 @@
+#include <string>
+#include <string_view>
+
 #include "model/image_ref.h"
+#include "rules/common.h"
 #include "rules/container/container_facts.h"
 #include "rules/per_object.h"
 #include "rules/rule.h"
 
 namespace golive::rules::container {
 namespace {
+
+// True when a Dockerfile beside this one builds the untagged image: FROM acme/cloud-agent with
+// Dockerfile.cloud-agent (or cloud-agent.Dockerfile) in the same folder is a local build chain,
+// where the base is the image the same build just made.
+bool built_beside(const model::RepoModel& model, const model::DockerfileModel& dockerfile,
+                  const model::ImageRef& ref) {
+  // Only an image with an owner of its own: 'FROM node' is Docker Hub's, whatever sits beside.
+  if (!ref.untagged() || ref.repository.find('/') == std::string::npos ||
+      ref.repository.starts_with("library/"))
+    return false;
+  std::string_view name = ref.repository;
+  name = name.substr(name.rfind('/') + 1);
+  std::string_view directory = directory_name(dockerfile.path);
+  for (const auto& other : model.dockerfiles) {
+    if (&other == &dockerfile || directory_name(other.path) != directory) continue;
+    std::string_view other_name = base_name(other.path);
+    if (other_name == "Dockerfile." + std::string(name) ||
+        other_name == std::string(name) + ".Dockerfile")
+      return true;
+  }
+  return false;
+}
 
 void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
   const parse::Dockerfile& file = dockerfile.parsed;
@@ -13,6 +39,7 @@ void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
     const model::ImageRef& ref = base.ref;
     const parse::DockerStage& stage = file.stages[base.stage];
     if (ref.pinned_by_digest() || (!ref.tag.empty() && ref.tag != "latest")) continue;
+    if (built_beside(report.model(), dockerfile, ref)) continue;
     const std::string& shown = base.shown;
     std::string why = ref.tag.empty() ? " with no tag, so each build pulls whatever 'latest' is"
                                       : ", which points at a new image with each release";
@@ -43,8 +70,10 @@ const Rule kBaseImageLatest{
              "a new major version of the OS, the language runtime or its libraries arrives in the "
              "next build without a code change or a review, and two builds of the same commit "
              "differ. Every stage is checked, since a build stage's compiler changes the shipped "
-             "binary too. Skipped: FROM scratch, FROM an earlier stage's name, and FROM $ARG when "
-             "the ARG has no default (its value comes from the build command); an ARG default is "
+             "binary too. Skipped: FROM scratch, FROM an earlier stage's name, FROM an untagged "
+             "image a Dockerfile beside it builds (FROM acme/agent with Dockerfile.agent in "
+             "the same folder), and FROM $ARG when the ARG has no default (its value comes "
+             "from the build command); an ARG default is "
              "resolved and checked, as a warning, since a build may pass another value (release "
              "builds often pass the digest they just built). Digest-pinned references pass.",
          .remediation =

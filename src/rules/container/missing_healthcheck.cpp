@@ -1,5 +1,6 @@
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
+#include "model/image_builds.h"
 #include "rules/container/container_facts.h"
 #include "rules/rule.h"
 
@@ -13,6 +14,11 @@ void check(RuleContext& context) {
     std::string why;
     if (!runs_a_service(file, &why)) continue;
     any = true;
+    // Kubernetes ignores HEALTHCHECK: an image only its workloads run is checked by probes.
+    const auto& model = context.model();
+    if (!model.image_uses(dockerfile.path).empty() &&
+        !model::compose_builds(model, dockerfile.path))
+      continue;
     size_t final_stage = file.stages.size() - 1;
     const parse::DockerInstruction* healthcheck =
         model::inherited_instruction(file, final_stage, "HEALTHCHECK");
@@ -54,7 +60,8 @@ const Rule kMissingHealthcheck{
          "is reported too, since it switches off a check the base image may have. A base image's "
          "own HEALTHCHECK cannot be seen from the repository; if it has one, suppress the "
          "finding with a reason. Kubernetes ignores HEALTHCHECK and uses probes "
-         "(k8s/missing-readiness-probe).",
+         "(k8s/missing-readiness-probe), so an image that only the repository's Kubernetes "
+         "workloads run (and no compose service) is not checked here.",
      .remediation =
          "Add a cheap check of the service's own health endpoint to the final stage, with a "
          "tool the image has: 'HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD curl "

@@ -1,10 +1,13 @@
 #include "rules/common.h"
+#include "rules/release_tools.h"
 #include "rules/rule.h"
 
 namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
+  // Release tools write the notes of each release: the changelog is generated, not kept.
+  if (writes_release_notes(context.model())) return;
   require_community_doc(context, {"CHANGELOG", "CHANGES", "HISTORY", "RELEASES", "RELEASE_NOTES"},
                         "CHANGELOG");
 }
@@ -19,7 +22,9 @@ const Rule kMissingChangelog{
      .severity = Severity::kWarning,
      .seeds = "000 T061, 003 P6-05",
      .rationale = "Operators deciding whether to roll a release forward or back need to know what "
-                  "changed in it.",
+                  "changed in it. A CHANGELOG file passes, and so does a release tool that writes "
+                  "each release's notes (release-please, semantic-release, changesets, "
+                  "goreleaser, git-cliff, release-drafter, GitHub's generated notes).",
      .remediation = "Add CHANGELOG.md (for example in Keep a Changelog format) and update it with "
                     "every release, ideally by automation.",
      .also = ""},

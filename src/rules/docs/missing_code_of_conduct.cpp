@@ -5,8 +5,8 @@ namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  require_community_doc(context, {"CODE_OF_CONDUCT", "CODE-OF-CONDUCT", "CONDUCT"},
-                        "CODE_OF_CONDUCT");
+  require_inheritable_community_doc(context, {"CODE_OF_CONDUCT", "CODE-OF-CONDUCT", "CONDUCT"},
+                                    "CODE_OF_CONDUCT");
 }
 
 }  // namespace
@@ -19,7 +19,9 @@ const Rule kMissingCodeOfConduct{
      .severity = Severity::kInfo,
      .seeds = "000 T016",
      .rationale = "An open-source launch is expected to state the behaviour the project expects "
-                  "and how to report abuse.",
+                  "and how to report abuse. On GitHub the owner's .github "
+                  "repository may provide the file for all its repositories; golive cannot see "
+                  "it, so in a repository with a .github/ folder a missing file is unverified.",
      .remediation = "Add CODE_OF_CONDUCT.md (for example the Contributor Covenant) with a contact "
                     "for reports.",
      .also = "repolinter code-of-conduct-file-exists"},

@@ -5,7 +5,7 @@ namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  require_community_doc(context, {"SECURITY"}, "SECURITY policy (SECURITY.md)");
+  require_inheritable_community_doc(context, {"SECURITY"}, "SECURITY policy (SECURITY.md)");
 }
 
 }  // namespace
@@ -18,7 +18,9 @@ const Rule kMissingSecurityPolicy{
      .severity = Severity::kWarning,
      .seeds = "001 T113, 000 T060",
      .rationale = "Researchers and users who find a vulnerability need a private way to report it; "
-                  "without one, reports arrive as public issues.",
+                  "without one, reports arrive as public issues. On GitHub the owner's .github "
+                  "repository may provide the file for all its repositories; golive cannot see "
+                  "it, so in a repository with a .github/ folder a missing file is unverified.",
      .remediation = "Add SECURITY.md (root, docs/ or .github/) saying which versions are supported "
                     "and how to report a vulnerability privately.",
      .also = "scorecard Security-Policy"},
