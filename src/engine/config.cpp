@@ -296,8 +296,9 @@ core::Result<rules::Settings> parse_config(std::string_view text, const std::str
       std::string name = scalar(*node, "profile");
       settings.profile = model::parse_profile(name);
       if (!settings.profile)
-        fail(*node, "unknown profile '" + name +
-                        "' (one of service, library, infrastructure, manifests, examples)");
+        fail(*node,
+             "unknown profile '" + name +
+                 "' (one of service, application, library, infrastructure, manifests, examples)");
     }
   } catch (const ConfigError& error) {
     return core::Error{error.message, path, error.mark.line, error.mark.column};

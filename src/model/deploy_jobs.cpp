@@ -67,9 +67,13 @@ constexpr auto kCheckWords =
     std::to_array<std::string_view>({"lint", "validate", "validation", "check", "verify", "plan",
                                      "diff", "dry", "docs", "doc", "pages", "storybook"});
 
+// The name, or its first word: "dockerhub-nightly" and "pypi_test" publish; "production-docker"
+// deploys.
 bool is_publish_environment(std::string_view name) {
   std::string lower = core::to_lower(core::trim(name));
-  return one_of(lower, kPublishEnvironments);
+  if (one_of(lower, kPublishEnvironments)) return true;
+  size_t end = lower.find_first_of("-_ ./");
+  return end != std::string::npos && end > 0 && one_of(lower.substr(0, end), kPublishEnvironments);
 }
 
 // ---- raw YAML ------------------------------------------------------------------------------
@@ -478,6 +482,8 @@ std::string gitlab_deployment_tier(const RepoModel& model, const Workflow& workf
 
 bool job_deploys(const RepoModel& model, const Workflow& workflow, const Job& job,
                  const std::vector<DeployStep>& steps) {
+  // GitLab's 'pages' job publishes the project's static site (the docs), not the service.
+  if (workflow.system == CiSystem::kGitlabCi && job.id == "pages") return false;
   if (!steps.empty()) return true;
   if (workflow.system == CiSystem::kGitlabCi) {
     if (!job.environment.empty()) return gitlab_environment_deploys(model, workflow, job);

@@ -609,8 +609,10 @@ void add_k8s_targets(const RepoModel& model, std::vector<EnvTarget>& targets) {
         auto directory = code_directory_for(model, container.node->get("image"));
         if (!directory) continue;
         EnvTarget target;
-        target.label = "container '" + container.name + "' of " + object.label() +
-                       " in the Kubernetes environment '" + environment.name + "'";
+        target.label = "container '" + container.name + "' of " + object.label();
+        // Plain manifests are the catch-all environment, whose name says nothing.
+        if (environment.name != kPlainManifests)
+          target.label += " in the Kubernetes environment '" + environment.name + "'";
         SourceLine where = object.where(*container.node);
         target.path = where.path;
         target.line = where.line;
@@ -737,6 +739,12 @@ std::vector<EnvTarget> find_env_targets(const RepoModel& model) {
   add_k8s_targets(model, targets);
   add_helm_targets(model, targets);
   return targets;
+}
+
+bool fails_when_unset(const EnvRead& read) {
+  if (read.has_default) return false;
+  return read.how == "os.environ" || read.how == "pydantic BaseSettings field" ||
+         read.how == "env() in the Prisma schema" || read.how.starts_with("${");
 }
 
 }  // namespace golive::model

@@ -26,6 +26,13 @@ struct EnvRead {
   bool has_default = false;  // a fallback in code: os.getenv("X", "d"), process.env.X || "d"
 };
 
+// True when the read stops the program if the variable is unset: Python's os.environ[...]
+// (KeyError), a pydantic settings field without a default (ValidationError), Spring's ${X}
+// placeholder (the context does not start), Prisma's env(). Other reads (os.getenv,
+// process.env.X, os.Getenv, System.getenv) hand the code None, undefined or "", which it may
+// well treat as "feature off".
+bool fails_when_unset(const EnvRead& read);
+
 // A Kubernetes or Helm secrets manager the repository uses.
 struct SecretSourceEvidence {
   std::string kind;  // ExternalSecret, SealedSecret, SecretProviderClass, vault-agent, sops, ...

@@ -5,6 +5,8 @@
 #include "core/paths.h"
 #include "core/strings.h"
 #include "model/deploy_jobs.h"
+#include "model/k8s.h"
+#include "model/license_id.h"
 #include "model/model.h"
 
 namespace golive::model {
@@ -45,6 +47,59 @@ std::string first_of(const std::vector<deploy::Deployable>& deployables, std::st
     if (deployable.what == what) return deployable.path;
   }
   return "";
+}
+
+// What shows the team runs the service from this repository: a pipeline that deploys, a
+// compose file or Kubernetes environment named for production or staging, or Terraform beside
+// the code; "" when nothing does.
+std::string operated_evidence(const RepoModel& model) {
+  for (const auto& job : model.deploy_jobs()) {
+    // A pipeline kept as a test fixture (testdata/.gitlab-ci.yml) deploys nothing.
+    walk::PathRole role = model.role_of(job.workflow->path);
+    if (role != walk::PathRole::kProduct && role != walk::PathRole::kTooling) continue;
+    // A CI test that deploys to a throwaway cluster (kind, a test bucket) runs nothing for users.
+    std::string name = core::to_lower(job.job->id + " " + job.job->name);
+    if (core::contains(name, "test") || core::contains(name, "e2e")) continue;
+    return "a deploy pipeline (" + job.describe() + ")";
+  }
+  auto names_a_tier = [](std::string_view name) {
+    std::string lower = core::to_lower(name);
+    return core::contains(lower, "prod") || core::contains(lower, "staging") ||
+           core::contains(lower, "stage");
+  };
+  for (const auto& compose : model.compose_files) {
+    if (model.role_of(compose.path) == walk::PathRole::kProduct &&
+        names_a_tier(core::base_name(compose.path)))
+      return "a production compose file (" + compose.path + ")";
+  }
+  for (const auto& environment : model.k8s_environments) {
+    if (names_a_tier(environment.name))
+      return "the Kubernetes environment '" + environment.name + "'";
+  }
+  for (const auto& deployable : model.deployables()) {
+    if (deployable.what == "Terraform") return "Terraform (" + deployable.path + ")";
+  }
+  return "";
+}
+
+// A service others run: an open-source license and nothing that shows the team deploys it.
+// An open-source service that is deployed from here keeps the service profile, and its why
+// names what deploys it.
+RepoProfile published_application(const RepoModel& model, const RepoProfile& service) {
+  const TextDocument* license = root_license(model);
+  if (license == nullptr) return service;
+  std::string spdx = spdx_id_of(license->text);
+  if (spdx.empty()) return service;
+  if (std::string evidence = operated_evidence(model); !evidence.empty()) {
+    RepoProfile deployed = service;
+    deployed.why += "; deployed from here: " + evidence;
+    return deployed;
+  }
+  return RepoProfile{Profile::kApplication,
+                     service.why + ", published under " + spdx +
+                         " with no deploy pipeline, production environment or Terraform: "
+                         "software others run",
+                     false};
 }
 
 bool ships_compose(const RepoModel& model) {
@@ -94,6 +149,8 @@ std::string_view profile_name(Profile profile) {
   switch (profile) {
     case Profile::kService:
       return "service";
+    case Profile::kApplication:
+      return "application";
     case Profile::kLibrary:
       return "library";
     case Profile::kInfrastructure:
@@ -107,8 +164,8 @@ std::string_view profile_name(Profile profile) {
 }
 
 std::optional<Profile> parse_profile(std::string_view name) {
-  for (Profile profile : {Profile::kService, Profile::kLibrary, Profile::kInfrastructure,
-                          Profile::kManifests, Profile::kExamples}) {
+  for (Profile profile : {Profile::kService, Profile::kApplication, Profile::kLibrary,
+                          Profile::kInfrastructure, Profile::kManifests, Profile::kExamples}) {
     if (profile_name(profile) == name) return profile;
   }
   return std::nullopt;
@@ -138,7 +195,7 @@ std::string first_heading(std::string_view markdown) {
   return "";
 }
 
-RepoProfile detect_profile(const RepoModel& model) {
+RepoProfile detect_service_or_other(const RepoModel& model) {
   if (const TextDocument* readme = root_readme(model)) {
     std::string title = first_heading(readme->text);
     if (heading_names(title, "example") || heading_names(title, "sample"))
@@ -169,6 +226,12 @@ RepoProfile detect_profile(const RepoModel& model) {
   }
   return {Profile::kLibrary, "no Dockerfile, manifests, chart, compose file or deploy pipeline",
           false};
+}
+
+RepoProfile detect_profile(const RepoModel& model) {
+  RepoProfile profile = detect_service_or_other(model);
+  if (profile.kind != Profile::kService) return profile;
+  return published_application(model, profile);
 }
 
 }  // namespace golive::model

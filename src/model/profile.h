@@ -12,7 +12,8 @@ namespace golive::model {
 struct RepoModel;
 
 enum class Profile {
-  kService,         // builds and ships something that runs: a Dockerfile, or code with a deploy
+  kService,         // builds something that runs, and the repository shows it deployed
+  kApplication,     // builds a service others run: open source, nothing here deploys it
   kLibrary,         // code and packages, nothing deployed from here
   kInfrastructure,  // Terraform or Terragrunt, no service of its own
   kManifests,       // Kubernetes manifests or charts of software built elsewhere

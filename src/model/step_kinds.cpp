@@ -179,7 +179,7 @@ constexpr std::array kCommands = {
     CommandPattern{R"(\b(dart|flutter) analyze\b)", StepKind::kLint, "dart"},
     CommandPattern{R"(\bswiftlint\b)", StepKind::kLint, "swift"},
     CommandPattern{R"(\bdotnet format\b.*--verify-no-changes\b)", StepKind::kLint, "nuget"},
-    CommandPattern{R"(\bpre-commit run\b|\btrunk check\b|\bmegalinter\b|\blefthook run\b)",
+    CommandPattern{R"(\b(pre-commit|prek) run\b|\btrunk check\b|\bmegalinter\b|\blefthook run\b)",
                    StepKind::kLint, ""},
     CommandPattern{
         R"(\b(npm run|yarn|pnpm|bun run)( run)? (type-?check|types|check-types|tsc)\b|\bsvelte-check\b|\bastro check\b|\b(turbo|lerna|nx)\b.*\btype-?check\b|\b(next|ng) build\b)",

@@ -74,7 +74,6 @@ bool npm_release_package(const model::RepoModel& model) {
   return false;
 }
 
-
 }  // namespace
 
 bool writes_release_notes(const model::RepoModel& model) {

@@ -26,7 +26,8 @@ void check(RuleContext& context) {
   if (auto disabled = model.files_of(walk::FileKind::kDisabledWorkflow); !disabled.empty()) {
     hint = " (" + disabled.front()->path + " is disabled)";
   }
-  if (context.profile() == model::Profile::kService) {
+  if (context.profile() == model::Profile::kService ||
+      context.profile() == model::Profile::kApplication) {
     context.report("the repository has no CI workflow" + hint);
     return;
   }
@@ -49,8 +50,9 @@ const Rule kMissingWorkflow{
      .rationale =
          "Without CI nothing proves that what is merged builds and passes its tests; every "
          "other gate (lint, scans, coverage) hangs on it. An error for a repository whose "
-         "profile is service (deleting CI must never improve the verdict); a warning for a "
-         "library, infrastructure, manifests or examples repository (docs/profiles.md).",
+         "profile is service or application (deleting CI must never improve the verdict); a "
+         "warning for a library, infrastructure, manifests or examples repository "
+         "(docs/profiles.md).",
      .remediation =
          "Add .github/workflows/ci.yml that runs on pull_request and on pushes to main and "
          "runs the build, lint and tests of every part of the repository.",

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/strings.h"
 #include "model/dockerfile_facts.h"
 #include "rules/container/container_facts.h"
@@ -41,6 +43,10 @@ void check(RuleContext& context) {
         continue;
       any = true;
       if (service.has_healthcheck) continue;
+      auto merged = merged_definitions(context.model(), compose, service);
+      if (std::any_of(merged.begin(), merged.end(),
+                      [](const model::ComposeService* other) { return other->has_healthcheck; }))
+        continue;  // the base file or an overlay run with it gives the healthcheck
       std::string who = "service '" + service.name + "' in " + compose.path;
       if (service.healthcheck_disabled) {
         context.report(who + " disables its healthcheck", compose.path, service.healthcheck_line);
@@ -77,7 +83,10 @@ const Rule kComposeMissingHealthcheck{
          "*.override.* or files under dev/, test/, ci/, e2e/ or examples/ directories) and "
          "reports services without a healthcheck test, or with 'disable: true' or test NONE. A "
          "service that builds from a Dockerfile in the repository whose stage has a "
-         "HEALTHCHECK passes. Services in profiles and services with restart: \"no\" (one-shot "
+         "HEALTHCHECK passes, and so does a service whose definition in the base file or an "
+         "overlay beside it (compose.yml with compose.deploy.yml, docker-compose.yml with "
+         "docker-compose.override.yml) has one, since Compose merges them. Services in profiles "
+         "and services with restart: \"no\" (one-shot "
          "jobs) are skipped. A pulled image's own HEALTHCHECK is not visible; suppress with a "
          "reason if it has one.",
      .remediation =

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "rules/container/container_facts.h"
 #include "rules/rule.h"
 
@@ -12,6 +14,10 @@ void check(RuleContext& context) {
       if (!service.profiles.empty()) continue;  // optional tools, started by hand
       any = true;
       if (!service.restart.empty()) continue;
+      auto merged = merged_definitions(context.model(), compose, service);
+      if (std::any_of(merged.begin(), merged.end(),
+                      [](const model::ComposeService* other) { return !other->restart.empty(); }))
+        continue;  // the base file or an overlay run with it sets the policy
       context.report("service '" + service.name + "' in " + compose.path +
                          " has no restart policy, so it stays down after a crash or a host "
                          "reboot",
@@ -39,7 +45,9 @@ const Rule kComposeMissingRestart{
          "*.development.*, *.local.*, *.test.*, *.ci.*, *.e2e.*, *.override.* and files under "
          "dev/, test/, tests/, ci/, e2e/, examples/ or .devcontainer/ are not (an override file "
          "is merged into development runs by default). Services in profiles are skipped. An "
-         "explicit restart: \"no\" is a decision (one-shot jobs) and passes.",
+         "explicit restart: \"no\" is a decision (one-shot jobs) and passes, and so does a "
+         "service whose definition in the base file or an overlay beside it (compose.yml with "
+         "compose.deploy.yml) sets a policy, since Compose merges them.",
      .remediation =
          "Set 'restart: unless-stopped' (or 'always') on long-running services, and 'restart: "
          "on-failure' on jobs that should retry; under Swarm use 'deploy: {restart_policy: "

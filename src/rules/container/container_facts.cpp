@@ -338,4 +338,37 @@ std::vector<ExternalBase> external_bases(const parse::Dockerfile& file) {
   return out;
 }
 
+namespace {
+
+// "compose" for compose.yml and compose.deploy.yml, "docker-compose" for docker-compose.yml
+// and docker-compose.override.yml; "" for any other name.
+std::string_view compose_stem(std::string_view path) {
+  std::string_view name = base_name(path);
+  for (std::string_view stem : {"docker-compose", "compose"}) {
+    if (name.starts_with(stem) && name.size() > stem.size() && name[stem.size()] == '.')
+      return stem;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<const model::ComposeService*> merged_definitions(const model::RepoModel& model,
+                                                             const model::ComposeFile& compose,
+                                                             const model::ComposeService& service) {
+  std::vector<const model::ComposeService*> out;
+  std::string_view stem = compose_stem(compose.path);
+  if (stem.empty()) return out;
+  std::string_view directory = directory_name(compose.path);
+  for (const auto& other : model.compose_files) {
+    if (&other == &compose || directory_name(other.path) != directory ||
+        compose_stem(other.path) != stem)
+      continue;
+    for (const auto& candidate : other.services) {
+      if (candidate.name == service.name) out.push_back(&candidate);
+    }
+  }
+  return out;
+}
+
 }  // namespace golive::rules::container

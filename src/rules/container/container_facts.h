@@ -42,6 +42,14 @@ bool only_backing_services(const model::ComposeFile& compose);
 // the repository deploys no other way (no Kubernetes workload or Helm chart in its own paths)
 // and the file does more than start stock databases, caches and queues (the local stack).
 bool is_development_compose(const model::RepoModel& model, std::string_view path);
+
+// The definitions of the same service in the compose files of the same folder that Compose
+// merges with this one when they run together ('-f compose.yml -f compose.deploy.yml', and
+// docker-compose.override.yml by default): a base file and its overlays share a folder and a
+// name stem (compose / docker-compose). A setting any of them gives, the running service has.
+std::vector<const model::ComposeService*> merged_definitions(const model::RepoModel& model,
+                                                             const model::ComposeFile& compose,
+                                                             const model::ComposeService& service);
 // Only the name and place: what compose-literal-secret relaxes for (throwaway local passwords),
 // since a literal credential in a file next to Kubernetes may still be used somewhere.
 bool is_named_development_compose(const model::RepoModel& model, std::string_view path);

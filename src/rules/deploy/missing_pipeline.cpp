@@ -32,6 +32,10 @@ bool publishes_any_image(const model::RepoModel& model) {
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty()) return context.not_applicable("no CI workflow");
+  if (context.profile() == model::Profile::kApplication)
+    return context.not_applicable(
+        "the repository publishes software others deploy (profile application): no pipeline of "
+        "its own deploys it");
   const auto& deployables = model.deployables();
   if (deployables.empty()) {
     return context.not_applicable(

@@ -1,11 +1,11 @@
-#include "rules/docs/license_id.h"
+#include "model/license_id.h"
 #include "rules/rule.h"
 
 namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  if (root_license(context.model()) == nullptr) {
+  if (model::root_license(context.model()) == nullptr) {
     context.report("the repository has no LICENSE file at its root");
   }
 }

@@ -1,13 +1,13 @@
-#include "rules/docs/license_id.h"
+#include "model/license_id.h"
 #include "rules/rule.h"
 
 namespace golive::rules::docs {
 namespace {
 
 void check(RuleContext& context) {
-  const model::TextDocument* license = root_license(context.model());
+  const model::TextDocument* license = model::root_license(context.model());
   if (license == nullptr) return context.not_applicable("no LICENSE file");
-  if (!spdx_id_of(license->text).empty()) return;
+  if (!model::spdx_id_of(license->text).empty()) return;
   context.report(
       "the license text matches no known SPDX license; reviewers cannot tell its terms at a glance",
       license->path, 1);

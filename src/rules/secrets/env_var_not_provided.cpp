@@ -48,9 +48,19 @@ void check(RuleContext& context) {
     std::string where = slot->second.front();
     if (slot->second.size() > 1)
       where += " and " + std::to_string(slot->second.size() - 1) + " more deploy targets";
-    context.report(
-        read.name + " is read here without a default but " + where + " does not provide it",
-        read.path, read.line, read.column);
+    if (model::fails_when_unset(read)) {
+      context.report(read.name + " is read here without a default (" + read.how +
+                         " fails when it is unset) but " + where + " does not provide it",
+                     read.path, read.line, read.column);
+      continue;
+    }
+    // A read that hands the code None, undefined or "" may be an optional setting.
+    context.report(read.name + " is read here without a default (" + read.how +
+                       " returns nothing when it is unset, which the code may treat as "
+                       "optional) and " +
+                       where + " does not provide it",
+                   read.path, read.line, read.column);
+    context.findings().back().severity = Severity::kInfo;
   }
 }
 
@@ -78,7 +88,11 @@ const Rule kEnvVarNotProvided{
          "the repository, an envFrom of a ConfigMap or Secret not in the environment, a Helm "
          "envFrom, a pod with Vault agent injection. Variables read with a default anywhere "
          "(os.getenv(\"X\", \"d\"), os.environ.get(\"X\", d), process.env.X || 'd', "
-         "process.env.X ?? 'd', ${X:d}, os.LookupEnv) and platform variables are skipped.",
+         "process.env.X ?? 'd', ${X:d}, os.LookupEnv) and platform variables are skipped. A "
+         "read that fails when the variable is unset (os.environ[...], a pydantic settings "
+         "field, Spring's ${X}, Prisma's env()) is a warning; a read that hands the code None, "
+         "undefined or an empty string (os.getenv, process.env.X, os.Getenv, System.getenv) "
+         "is info, since the code may treat the variable as an optional setting.",
      .remediation =
          "Add the variable to the target's environment (compose environment or env_file, "
          "Kubernetes env with valueFrom.secretKeyRef for secrets, Helm values env), or give it "

@@ -54,9 +54,31 @@ TEST(DetectProfile, ServiceLibraryManifestsInfrastructure) {
             Profile::kInfrastructure);
 }
 
+// An open-source server nobody deploys from its repository (node_exporter, uptime-kuma): its
+// users run it, so the practices of running a service are theirs.
+constexpr std::string_view kMit =
+    "MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a "
+    "copy\n";
+
+TEST(DetectProfile, PublishedApplicationUnlessDeployed) {
+  RepoModel published =
+      model_of({{"Dockerfile", "FROM node:20\nEXPOSE 3000\n"}, {"LICENSE", std::string(kMit)}});
+  EXPECT_EQ(published.profile().kind, Profile::kApplication);
+  EXPECT_NE(published.profile().why.find("published under MIT"), std::string::npos);
+
+  RepoModel closed = model_of({{"Dockerfile", "FROM node:20\nEXPOSE 3000\n"},
+                               {"LICENSE", "Copyright Acme Corp. All rights reserved.\n"}});
+  EXPECT_EQ(closed.profile().kind, Profile::kService);
+
+  RepoModel deployed = model_of({{"Dockerfile", "FROM node:20\nEXPOSE 3000\n"},
+                                 {"LICENSE", std::string(kMit)},
+                                 {"docker-compose.prod.yml", "services:\n  api:\n    build: .\n"}});
+  EXPECT_EQ(deployed.profile().kind, Profile::kService);
+}
+
 TEST(ParseProfile, NamesRoundTrip) {
-  for (Profile profile : {Profile::kService, Profile::kLibrary, Profile::kInfrastructure,
-                          Profile::kManifests, Profile::kExamples}) {
+  for (Profile profile : {Profile::kService, Profile::kApplication, Profile::kLibrary,
+                          Profile::kInfrastructure, Profile::kManifests, Profile::kExamples}) {
     EXPECT_EQ(parse_profile(profile_name(profile)), profile);
   }
   EXPECT_FALSE(parse_profile("microservice").has_value());

@@ -1,11 +1,12 @@
-#include "rules/docs/license_id.h"
+#include "model/license_id.h"
 
 #include <array>
+#include <cctype>
 
+#include "core/paths.h"
 #include "core/strings.h"
-#include "rules/common.h"
 
-namespace golive::rules::docs {
+namespace golive::model {
 namespace {
 
 struct LicenseSignature {
@@ -70,10 +71,15 @@ std::string spdx_id_of(std::string_view text) {
   return "";
 }
 
-const model::TextDocument* root_license(const model::RepoModel& model) {
+const TextDocument* root_license(const RepoModel& model) {
   for (const auto& doc : model.docs) {
-    if (!directory_name(doc.path).empty()) continue;
-    std::string stem = upper_stem(doc.path);
+    if (!core::directory_name(doc.path).empty()) continue;
+    // "LICENSE.md" -> "LICENSE": the name without extension, upper-cased.
+    std::string_view name = core::base_name(doc.path);
+    size_t dot = name.find('.');
+    if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+    std::string stem;
+    for (char c : name) stem += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (stem == "LICENSE" || stem == "LICENCE" || stem == "COPYING" ||
         stem.rfind("LICENSE-", 0) == 0) {
       return &doc;
@@ -82,4 +88,4 @@ const model::TextDocument* root_license(const model::RepoModel& model) {
   return nullptr;
 }
 
-}  // namespace golive::rules::docs
+}  // namespace golive::model
