@@ -70,6 +70,14 @@ int heading_line_with(std::string_view text, const std::vector<std::string_view>
   return 0;
 }
 
+bool is_traffic_generator(const model::RepoModel& model, const model::LoadTestScript& script) {
+  std::string_view directory = directory_name(script.path);
+  return std::any_of(model.dockerfiles.begin(), model.dockerfiles.end(),
+                     [&](const model::DockerfileModel& dockerfile) {
+                       return directory_name(dockerfile.path) == directory;
+                     });
+}
+
 bool deploys_a_service(const model::RepoModel& model) {
   if (!model.dockerfiles.empty() || !model.compose_files.empty() || !model.helm_charts.empty())
     return true;

@@ -19,6 +19,11 @@ std::string upper_stem(std::string_view path);
 // rate limits) do not apply to a library or a command-line tool.
 bool deploys_a_service(const model::RepoModel& model);
 
+// True when the load test script is packaged into an image of its own (a Dockerfile in its
+// folder): a traffic generator that runs beside the service to make telemetry (the demos'
+// loadgenerator), not a pass/fail test.
+bool is_traffic_generator(const model::RepoModel& model, const model::LoadTestScript& script);
+
 // The README at the repository root (the first by path when there are several), or nullptr.
 const model::TextDocument* root_readme(const model::RepoModel& model);
 

@@ -4,6 +4,7 @@
 
 #include "core/paths.h"
 #include "model/coverage.h"
+#include "model/deploy_jobs.h"
 
 namespace golive::rules {
 
@@ -85,6 +86,30 @@ bool writes_release_notes(const model::RepoModel& model) {
     if (command.text.find("--generate-notes") != std::string::npos ||
         command.text.find("generate_release_notes") != std::string::npos)
       return true;
+  }
+  return false;
+}
+
+bool cuts_releases(const model::RepoModel& model) {
+  if (writes_release_notes(model)) return true;
+  for (const auto& workflow : model.workflows) {
+    if (workflow.trigger("release") != nullptr) return true;
+    const model::Trigger* push = workflow.trigger("push");
+    if (push != nullptr && push->has_tag_filter) return true;
+    for (const auto& job : workflow.jobs) {
+      for (const auto& step : job.steps) {
+        if (step.is(model::StepKind::kRelease) || model::deploy::publishes_image(step)) return true;
+      }
+    }
+  }
+  for (const auto& command : model::ci_commands(model)) {
+    for (std::string_view publish :
+         {"npm publish", "yarn publish", "pnpm publish", "twine upload", "poetry publish",
+          "uv publish", "flit publish", "cargo publish", "gh release create", "goreleaser",
+          "docker push", "helm push", "chart-releaser", "cr upload", "mvn deploy",
+          "gradlew publish", "gradle publish", "nuget push", "gem push"}) {
+      if (command.text.find(publish) != std::string::npos) return true;
+    }
   }
   return false;
 }

@@ -17,4 +17,9 @@ bool is_release_config(std::string_view path);
 // generate the notes ('gh release create --generate-notes', generate_release_notes: true).
 bool writes_release_notes(const model::RepoModel& model);
 
+// True when the repository cuts releases: it writes release notes, a workflow runs on a
+// release or on tag pushes, or CI publishes an image, a package, a chart or release assets.
+// A sample, a reference app or an estate applied from main has no release to describe.
+bool cuts_releases(const model::RepoModel& model);
+
 }  // namespace golive::rules

@@ -47,7 +47,8 @@ bool orchestrator_enforces_non_root(const model::RepoModel& model, const std::st
                      [](const model::ImageUse* use) { return model::enforces_non_root(*use); });
 }
 
-// Reports the finding; a warning when nothing shows the image runs as a service.
+// Reports the finding; info when nothing shows the image runs as a service: root in a
+// command-line or build tool's container, run by hand or in CI, exposes no service.
 void report_root(RuleContext& context, const model::DockerfileModel& dockerfile,
                  const std::string& message, int line, const std::string& evidence) {
   if (model::runs_as_service(context.model(), dockerfile)) {
@@ -58,7 +59,7 @@ void report_root(RuleContext& context, const model::DockerfileModel& dockerfile,
                      "; nothing shows it runs as a service (no EXPOSE, and no compose service "
                      "or Kubernetes workload of the repository runs it)",
                  dockerfile.path, line, 0, evidence);
-  context.findings().back().severity = Severity::kWarning;
+  context.findings().back().severity = Severity::kInfo;
 }
 
 void check(RuleContext& context) {
@@ -138,7 +139,8 @@ const Rule kRunsAsRoot{
          "as non-root. A FROM scratch stage with no "
          "CMD or ENTRYPOINT only exports files and is skipped. An image that shows no sign of "
          "running as a service (no EXPOSE, and no compose service or Kubernetes workload of the "
-         "repository runs it: a CLI or build-tool image) is a warning, not an error.",
+         "repository runs it: a CLI or build-tool image, run by hand or in CI) is info: root "
+         "there exposes no service.",
      .remediation =
          "Create an unprivileged user in the final stage and switch to it after the steps that "
          "need root: 'RUN useradd --create-home --uid 10001 app' then 'USER 10001' (a numeric uid "

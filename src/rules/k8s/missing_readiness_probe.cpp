@@ -30,6 +30,18 @@ void check(RuleContext& context) {
                               ? describe(site.object, containers[0]) + " has no readinessProbe"
                               : "no container of " + site.object.label() + " (" +
                                     quoted_names(containers) + ") has a readinessProbe";
+    // A node agent behind a headless Service (clusterIP: None) is found per pod, by a scraper
+    // or a client that knows the node it wants: nothing load-balances across its pods, so a
+    // missing probe there is a warning.
+    const parse::Node* cluster_ip = path_to(&service->node, {"spec", "clusterIP"});
+    bool headless = cluster_ip != nullptr && cluster_ip->is_scalar() && cluster_ip->value == "None";
+    if (site.object.kind == "DaemonSet" && headless) {
+      reporter.add(site.environment, site.object.where(*containers[0].node),
+                   message + "; " + service->label() +
+                       " is headless, so only clients that look up its pods one by one see it",
+                   "", Severity::kWarning);
+      return;
+    }
     reporter.add(site.environment, site.object.where(*containers[0].node),
                  message + ", yet " + service->label() + " sends it traffic");
   });
@@ -57,7 +69,9 @@ const Rule kMissingReadinessProbe{
          "up: the rollout itself causes the outage that maxUnavailable: 0 was meant to "
          "prevent. As in kube-score, the probe matters only for pods that receive traffic: a "
          "workload that no Service selects (a queue worker) is skipped, as are Jobs, CronJobs "
-         "and bare Pods that run to completion. One probe per pod suffices (a pod is ready "
+         "and bare Pods that run to completion. A DaemonSet behind a headless Service (a node "
+         "agent its scraper finds pod by pod) is a warning. One probe per pod suffices (a pod is "
+         "ready "
          "when all its containers are, and a sidecar without a probe is ready once running); "
          "init containers are not probed.",
      .remediation =

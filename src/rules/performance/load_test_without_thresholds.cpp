@@ -1,3 +1,4 @@
+#include "rules/common.h"
 #include "rules/observability/app_checks.h"
 #include "rules/rule.h"
 
@@ -12,7 +13,7 @@ void check(RuleContext& context) {
     return;
   }
   for (const auto& script : scripts) {
-    if (script.thresholds_line > 0) continue;
+    if (script.thresholds_line > 0 || is_traffic_generator(context.model(), script)) continue;
     context.report(script.tool +
                        " script declares no pass/fail thresholds, so a slow run still "
                        "passes (for example " +
@@ -35,7 +36,10 @@ const Rule kLoadTestWithoutThresholds{
          "compares with the SLO, and a regression ships. golive looks for k6 options.thresholds, "
          "Artillery ensure (config.ensure or the ensure plugin), Gatling assertions(), Locust "
          "runs that set process_exit_code or use the --check-fail-ratio/--check-avg-response-time "
-         "options of locust-plugins, and JMeter Duration Assertions.",
+         "options of locust-plugins, and JMeter Duration Assertions. A script packaged into an "
+         "image of its own (a "
+         "Dockerfile in its folder) is a traffic generator that runs beside the service, not "
+         "a test, and is skipped.",
      .remediation =
          "Declare the SLO in the script so the run fails when it is missed: in k6 "
          "'thresholds: { http_req_duration: [\"p(95)<500\"], http_req_failed: [\"rate<0.01\"] }', "

@@ -1,3 +1,6 @@
+#include <vector>
+
+#include "rules/common.h"
 #include "rules/observability/app_checks.h"
 #include "rules/rule.h"
 
@@ -26,13 +29,17 @@ bool pipeline_runs_load_tests(const model::RepoModel& model) {
 
 void check(RuleContext& context) {
   if (!require_application(context)) return;
-  const auto& scripts = context.model().app.load_tests;
+  std::vector<const model::LoadTestScript*> scripts;
+  for (const auto& script : context.model().app.load_tests) {
+    if (!is_traffic_generator(context.model(), script)) scripts.push_back(&script);
+  }
   if (scripts.empty()) {
-    context.not_applicable("no load test scripts");
+    context.not_applicable(
+        "no load test scripts (a traffic generator packaged as an image is none)");
     return;
   }
   if (pipeline_runs_load_tests(context.model())) return;
-  const auto& first = scripts.front();
+  const auto& first = *scripts.front();
   context.report(
       "no CI workflow runs the load tests (" + first.tool + " script " + first.path + ")",
       first.path, first.line);
