@@ -39,7 +39,7 @@ bool mentions(std::string_view text, std::string_view directory) {
 
 bool is_generic_lint_evidence(std::string_view evidence) {
   static const re2::RE2 kRunner(
-      R"(\b(make|pre-commit|super-linter|megalinter|mega-linter|trunk|just|task|tox|nox|lefthook)\b|\.ya?ml@)");
+      R"(\b(make|pre-commit|prek|super-linter|megalinter|mega-linter|trunk|just|task|tox|nox|lefthook)\b|\.ya?ml@)");
   return re2::RE2::PartialMatch(core::to_lower(evidence), kRunner);
 }
 

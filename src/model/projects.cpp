@@ -13,6 +13,7 @@
 #include "model/ci_internal.h"
 #include "model/coverage.h"
 #include "model/model.h"
+#include "walk/classify.h"
 
 namespace golive::model {
 
@@ -133,6 +134,9 @@ std::vector<Project> find_projects(const RepoModel& model) {
     std::string_view name = base_name(file.path);
     size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) continue;
+    // webpack.config.js, vite.config.ts: a bundler's configuration is no code of the project's
+    // own (a package.json that only bundles Sass and jQuery for a .NET app has none to lint).
+    if (walk::is_build_tool_config(name)) continue;
     std::string extension = core::to_lower(name.substr(dot));
     std::string directory = project_directory(file.path);
     for (const auto& source : kSourceExtensions) {

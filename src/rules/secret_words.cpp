@@ -231,9 +231,11 @@ bool declares_placeholder(std::string_view value) {
   if (std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); }))
     return true;  // "xxxxxx", "******"
   for (std::string_view word :
-       {"changethis", "changeme", "change_me", "change-me", "replace_me", "replace-me", "replaceme",
-        "your_", "your-", "placeholder", "example", "dummy", "todo", "fixme", "redacted", "fake",
-        "not-a-secret", "notasecret", "not_a_secret"}) {
+       {"changethis", "changeme",     "change_me",  "change-me",    "replace_me",
+        "replace-me", "replaceme",    "your_",      "your-",        "placeholder",
+        "example",    "dummy",        "todo",       "fixme",        "redacted",
+        "fake",       "not-a-secret", "notasecret", "not_a_secret", "replace_",
+        "replace-",   "_here",        "-here",      "insert_",      "insert-"}) {
     if (lower.find(word) != std::string::npos) return true;
   }
   // The metasyntactic words: a value nobody would choose for a credential they meant to keep.

@@ -88,6 +88,12 @@ constexpr std::array kFolders = {
     NamedRole{"spec", PathRole::kTest},
     NamedRole{"specs", PathRole::kTest},
     NamedRole{"e2e", PathRole::kTest},
+    NamedRole{"integration-test", PathRole::kTest},
+    NamedRole{"integration-tests", PathRole::kTest},
+    NamedRole{"_integration-test", PathRole::kTest},  // getsentry/self-hosted's test helpers
+    NamedRole{"unit-test", PathRole::kTest},
+    NamedRole{"unit-tests", PathRole::kTest},
+    NamedRole{"_unit-test", PathRole::kTest},
     NamedRole{"testing", PathRole::kTest},
     NamedRole{"__mocks__", PathRole::kTest},
     NamedRole{"cypress", PathRole::kTest},
@@ -117,6 +123,7 @@ constexpr std::array kFolders = {
     NamedRole{".idea", PathRole::kTooling},
     NamedRole{".husky", PathRole::kTooling},
     NamedRole{"hack", PathRole::kTooling},
+    NamedRole{"make", PathRole::kTooling},  // make/*.mk modules and the configs their targets use
     NamedRole{"genproto", PathRole::kTooling},     // images that generate protobuf code
     NamedRole{"workstation", PathRole::kTooling},  // developer workstation images
 };
@@ -246,6 +253,9 @@ PathRole name_role(std::string_view name, std::string_view lower) {
   if (lower.starts_with("test_") || lower == "conftest.py" ||
       any_part(lower, {".test.", ".spec.", "_test.", "_spec.", ".cy."}) ||
       any_suffix(name, {"Test.java", "Tests.java", "IT.java", "Test.kt", "Tests.kt"}))
+    return PathRole::kTest;
+  // The environment of a test run: .env.test, .env.testing, .env.e2e, .env.ci.
+  if (lower == ".env.test" || lower == ".env.testing" || lower == ".env.e2e" || lower == ".env.ci")
     return PathRole::kTest;
   if (any_suffix(lower, {".md", ".markdown", ".rst", ".adoc"})) return PathRole::kDocs;
   if (auto variant = dockerfile_variant_role(lower)) return *variant;

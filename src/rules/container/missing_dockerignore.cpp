@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/paths.h"
 #include "core/strings.h"
+#include "model/image_builds.h"
 #include "rules/common.h"
 #include "rules/container/container_facts.h"
 #include "rules/rule.h"
@@ -45,7 +48,11 @@ void check(RuleContext& context) {
     context.not_applicable("the repository has no Dockerfile");
     return;
   }
+  // goreleaser builds its dockers in a staging folder holding only the files it lists.
+  const std::vector<std::string> goreleaser_built = model::goreleaser_dockerfiles(model);
   for (const auto& dockerfile : model.dockerfiles) {
+    if (std::binary_search(goreleaser_built.begin(), goreleaser_built.end(), dockerfile.path))
+      continue;
     std::string_view dir = directory_name(dockerfile.path);
     if (has_ignore_file(model, dir) || model.file(dockerfile.path + ".dockerignore") != nullptr ||
         compose_context_ignores(model, dockerfile.path))
@@ -80,7 +87,9 @@ const Rule kMissingDockerignore{
          "copies all of it into the image: .git with its history, local .env files and keys, "
          "node_modules and build output built for another platform. Images grow, builds slow "
          "down, the cache breaks on every unrelated change, and secrets end up in a layer. The "
-         "build context is decided by the build command, which golive cannot see; the rule "
+         "build context is decided by the build command, which golive cannot see (goreleaser "
+         "builds its dockers in a staging folder of the listed files only, so those are "
+         "skipped); the rule "
          "takes the Dockerfile's own directory as the context, and accepts a .dockerignore (or "
          ".containerignore) there, a '<Dockerfile>.dockerignore' beside the Dockerfile, or one "
          "in the context directory of a compose service that builds it. Contexts set only in "

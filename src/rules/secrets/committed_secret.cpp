@@ -42,6 +42,10 @@ bool generic_format(std::string_view rule_id) {
   return std::find(std::begin(kGeneric), std::end(kGeneric), id) != std::end(kGeneric);
 }
 
+// Formats whose value is meant to ship in client code: a Sentry DSN with only its public key
+// lets anyone send events, which is what it is for (one with a secret key is another format).
+bool public_by_design(std::string_view rule_id) { return rule_id == "secrets/sentry-dsn"; }
+
 bool illustrative_role(walk::PathRole role) {
   switch (role) {
     case walk::PathRole::kTest:
@@ -80,7 +84,10 @@ void check(RuleContext& context) {
     // own severity is a warning (a generic password assignment, a public Sentry DSN, a JWT)
     // stays one elsewhere.
     Severity& severity = context.findings().back().severity;
-    if (made_up || (generic && found.in_test_path)) {
+    if (public_by_design(found.rule_id)) {
+      severity = Severity::kInfo;
+      context.findings().back().message += "; such a value is public by design";
+    } else if (made_up || (generic && found.in_test_path)) {
       severity = Severity::kInfo;
     } else if (found.in_test_path || found.severity == golive::secrets::SecretSeverity::kWarning) {
       severity = Severity::kWarning;

@@ -24,7 +24,9 @@ void check(RuleContext& context) {
   std::string what;
   for (const auto& environment : model.k8s_environments) {
     for (const auto& object : environment.objects) {
-      if (plain_secret(object) && what.empty()) {
+      // Only what the team deploys: a test fixture's Secret or an example's is no evidence.
+      if (plain_secret(object) && what.empty() &&
+          model.role_of(object.where().path) == walk::PathRole::kProduct) {
         evidence = object.where();
         what = "the Secret manifest " + object.label() + " is committed";
       }
@@ -32,7 +34,8 @@ void check(RuleContext& context) {
   }
   if (what.empty()) {
     k8s::for_each_container(model, true, [&](const k8s::ContainerSite& site) {
-      if (!what.empty()) return;
+      if (!what.empty() || model.role_of(site.object.where().path) != walk::PathRole::kProduct)
+        return;
       const parse::Node* env = site.container.node->find("env");
       if (env == nullptr || !env->is_seq()) return;
       for (const auto& entry : env->children) {
@@ -40,7 +43,8 @@ void check(RuleContext& context) {
         if (value == nullptr || !value->is_scalar()) continue;
         std::string name = entry.get("name");
         if (looks_like_secret_value(value->value) ||
-            (looks_like_secret_name(name) && !is_indirect_value(value->value))) {
+            (looks_like_secret_name(name) && !is_indirect_value(value->value) &&
+             !declares_placeholder(value->value))) {
           evidence = site.object.where(*value);
           what = k8s::describe(site.object, site.container) + " sets " + name + " literally";
           return;

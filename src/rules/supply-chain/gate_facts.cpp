@@ -196,8 +196,11 @@ bool is_sbom(const Step& step) {
 
 bool is_provenance(const Step& step) {
   if (is_build_push_action(step)) {
+    // Since v4 the action attaches a provenance attestation to what it pushes unless told
+    // not to (mode=min by default, mode=max for public repositories).
     std::string provenance = input_value(step, "provenance");
-    return provenance == "true" || provenance.find("mode=max") != std::string::npos;
+    return provenance.empty() || provenance == "true" ||
+           provenance.find("mode=") != std::string::npos;
   }
   if (uses_action(step, "pypa/gh-action-pypi-publish"))
     return !is_false(input_value(step, "attestations"));

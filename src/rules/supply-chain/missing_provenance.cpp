@@ -42,7 +42,9 @@ const Rule kMissingProvenance{
          "Provenance is a signed statement of which workflow, commit and inputs produced an "
          "artifact (SLSA). It lets consumers and the deploy pipeline reject an image or binary "
          "that was built anywhere else, and records the CI run and commit behind every "
-         "production digest.",
+         "production digest. docker/build-push-action (v4 and later) attaches a provenance "
+         "attestation to the images it pushes unless 'provenance: false' is set, so a push "
+         "through it passes.",
      .remediation =
          "Attest what you publish: add 'permissions: { id-token: write, attestations: write }' "
          "and '- uses: actions/attest-build-provenance@<sha> / with: { subject-name: <image>, "

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/strings.h"
+#include "model/coverage.h"
 #include "rules/common.h"
 #include "rules/rule.h"
 #include "rules/supply-chain/gate_facts.h"
@@ -20,6 +22,37 @@ bool is_source_file(std::string_view path) {
   return std::find(kExtensions.begin(), kExtensions.end(), extension) != kExtensions.end();
 }
 
+// golangci-lint's configuration at the root turns gosec on: listed under linters.enable, or
+// every linter enabled (enable-all: true in v1, default: all in v2).
+bool golangci_enables_gosec(const model::RepoModel& model) {
+  for (std::string_view name : {".golangci.yml", ".golangci.yaml"}) {
+    const parse::Node* root = model.yaml_document(name);
+    const parse::Node* linters =
+        root != nullptr && root->is_map() ? root->find("linters") : nullptr;
+    if (linters == nullptr || !linters->is_map()) continue;
+    if (linters->get("default") == "all" || core::is_truthy_text(linters->get("enable-all")))
+      return true;
+    const parse::Node* enable = linters->find("enable");
+    if (enable == nullptr || !enable->is_seq()) continue;
+    for (const auto& linter : enable->children) {
+      if (linter.is_scalar() && linter.value == "gosec") return true;
+    }
+  }
+  return false;
+}
+
+// A CI command that runs golangci-lint, directly, through its action or a make target.
+bool ci_runs_golangci_lint(const model::RepoModel& model) {
+  const auto& commands = model::ci_commands(model);
+  return std::any_of(commands.begin(), commands.end(), [](const model::CiCommand& command) {
+    return std::any_of(command.kinds.begin(), command.kinds.end(),
+                       [](const model::StepRecognition& r) {
+                         return r.kind == model::StepKind::kLint &&
+                                r.evidence.find("golangci") != std::string::npos;
+                       });
+  });
+}
+
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty()) {
@@ -32,6 +65,8 @@ void check(RuleContext& context) {
                   });
   if (!has_code) return context.not_applicable("no source code to analyse");
   if (gates::repository_runs(model, gates::is_sast)) return;
+  // gosec enabled in golangci-lint's configuration runs with the lint step.
+  if (golangci_enables_gosec(model) && ci_runs_golangci_lint(model)) return;
   gates::Anchor anchor = gates::ci_anchor(model);
   context.report(
       "no CI workflow runs static application security testing (codeql, semgrep, "
@@ -51,7 +86,9 @@ const Rule kMissingSast{
      .rationale =
          "Injection, path traversal, unsafe deserialisation and weak crypto are found cheaply by "
          "a SAST tool on every pull request, and expensively by an attacker after go-live. "
-         "Review alone misses them in large diffs.",
+         "Review alone misses them in large diffs. gosec enabled in .golangci.yml (linters.enable, "
+         "enable-all or default: all) counts when CI runs golangci-lint, directly or through a "
+         "make target.",
      .remediation =
          "Add a CodeQL workflow (github/codeql-action/init and analyze on pull_request and push "
          "to main) or a step running 'semgrep ci' (or gosec, bandit for one language); on GitLab "

@@ -229,6 +229,11 @@ bool directory_covers(std::string_view written, std::string_view directory) {
   if (pattern == target) return true;
   if (pattern.find_first_of("*?[") == std::string::npos) return false;
   if (pattern == "**" || pattern == "**/*") return true;
+  // Dependabot expands "/src/api/**" with the folder itself ("src/api/."): the pattern covers
+  // src/api as well as every folder below it.
+  if (pattern.size() > 3 && pattern.ends_with("/**") &&
+      pattern.substr(0, pattern.size() - 3) == target)
+    return true;
   return !target.empty() && core::glob_match(pattern, target);
 }
 

@@ -24,6 +24,12 @@ TEST(Roles, TestsByFolderAndName) {
   // Sock Shop's deploy/kubernetes/manifests-loadtest/: a Locust deployment, not the product.
   EXPECT_EQ(role_of_path("deploy/manifests-loadtest/loadtest-dep.yaml"), PathRole::kTest);
   EXPECT_EQ(role_of_path("k8s_load_tests/job.yaml"), PathRole::kTest);
+  EXPECT_EQ(role_of_path(".env.test"), PathRole::kTest);
+  // cert-manager's make/config/bind: a DNS server its e2e make targets start.
+  EXPECT_EQ(role_of_path("make/config/bind/deployment.yaml"), PathRole::kTooling);
+  EXPECT_EQ(role_of_path("_integration-test/nodejs/package.json"), PathRole::kTest);
+  EXPECT_EQ(role_of_path("server/.env.ci"), PathRole::kTest);
+  EXPECT_EQ(role_of_path(".env.production"), PathRole::kProduct);
   EXPECT_EQ(role_of_path("download-tests/app.py"), PathRole::kProduct);
   EXPECT_EQ(role_of_path("payload-test-data/app.py"), PathRole::kProduct);
   EXPECT_EQ(role_of_path("k6/smoke.js"), PathRole::kTest);
