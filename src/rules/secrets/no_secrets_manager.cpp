@@ -19,6 +19,8 @@ void check(RuleContext& context) {
   for (const auto& object : model.k8s_objects)
     workloads = workloads || model::is_workload_kind(object.kind);
   if (!workloads) return context.not_applicable("no Kubernetes workload");
+  if (context.profile() == model::Profile::kExamples)
+    return context.not_applicable("a collection of examples: nothing here holds a real secret");
   if (!model.env.secret_sources.empty()) return;
   model::SourceLine evidence;
   std::string what;
