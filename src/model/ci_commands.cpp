@@ -136,6 +136,13 @@ class Reader {
     return nullptr;
   }
 
+  // The shell script at path, run from directory ('./scripts/test.sh' in services/api).
+  const TaskScript* find_shell_script(std::string_view directory, std::string_view path) const {
+    std::string full = core::normalize_path(std::string(directory) + "/" + std::string(path));
+    return find_script("sh", normalise_directory(core::directory_name(full)),
+                       core::base_name(full));
+  }
+
   // What a script text does, run in directories.
   void script_kinds(std::string_view text, const std::vector<std::string>& directories, int depth,
                     std::set<std::string>& visiting, std::vector<StepRecognition>& out) {
@@ -185,7 +192,9 @@ class Reader {
       for (const auto& directory : where) {
         if (directory == "*" || directory == "/") continue;
         for (const auto& name : names) {
-          const TaskScript* script = find_script(invocation->runner, directory, name);
+          const TaskScript* script = invocation->runner == "sh"
+                                         ? find_shell_script(directory, name)
+                                         : find_script(invocation->runner, directory, name);
           if (script == nullptr) continue;
           found = true;
           all_stubs = all_stubs && invocation->runner == "npm" && is_stub(script->command);

@@ -550,6 +550,30 @@ void CoverageFacts::merge(CoverageFacts& part) {
   append(facts, part.facts);
 }
 
+// A shell script CI may run by its path ('./scripts/test.sh', 'bash hack/e2e.sh'): kept whole,
+// as the recipe of a task named by its path, so what CI calls is followed into it. Large
+// files are not scripts anyone runs from CI; they are skipped.
+void learn_shell_script(const std::string& path, std::string_view content, RepoModel& model) {
+  constexpr size_t kMaxScript = 64 * 1024;
+  if (content.size() > kMaxScript) return;
+  TaskScript script;
+  script.runner = "sh";
+  script.path = path;
+  script.directory = project_directory(path);
+  script.name = std::string(base_name(path));
+  script.command = std::string(content);
+  script.line = 1;
+  // Thresholds its commands set ('coverage report --fail-under=90'), as for make recipes.
+  int line = 0;
+  for (std::string_view text : core::split_lines(content)) {
+    ++line;
+    std::string_view trimmed = core::trim(text);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    add_command_thresholds(core::to_lower(trimmed), path, line, script.directory, model);
+  }
+  model.coverage.scripts.push_back(std::move(script));
+}
+
 void learn_coverage(const SourceFile& file, const FileText& text, RepoModel& model) {
   std::string_view content = text.content();
   const std::string& path = file.path;
@@ -599,6 +623,8 @@ void learn_coverage(const SourceFile& file, const FileText& text, RepoModel& mod
     // Makefile.common, Makefile.inc: included by the Makefile beside them, whose targets they
     // define (the Prometheus projects' 'make docker' lives in Makefile.common).
     learn_makefile(path, text, model);
+  } else if (ends_with(name, ".sh") || ends_with(name, ".bash")) {
+    learn_shell_script(path, content, model);
   } else if (name == "pom.xml") {
     learn_jvm_build(path, content, "maven", model);
   } else if (name == "build.gradle" || name == "build.gradle.kts") {

@@ -292,6 +292,53 @@ void scan_spring_line(std::string_view line, int line_number, const std::string&
   }
 }
 
+// A Go struct field read from the environment by its tag: `env:"DB_HOST"` (caarlos0/env, with
+// envDefault:"..." as its default) and `envconfig:"DB_HOST"` (kelseyhightower/envconfig, with
+// default:"..."). The tag's value is the variable.
+void scan_go_env_tags(std::string_view line, int line_number, const std::string& path,
+                      std::vector<EnvRead>& reads) {
+  size_t open = line.find('`');
+  if (open == std::string_view::npos) return;
+  size_t close = line.find('`', open + 1);
+  if (close == std::string_view::npos) return;
+  std::string_view tag = line.substr(open + 1, close - open - 1);
+  for (std::string_view key : {"env:\"", "envconfig:\""}) {
+    for (size_t at = tag.find(key); at != std::string_view::npos; at = tag.find(key, at + 1)) {
+      if (at > 0 && tag[at - 1] != ' ') continue;  // envDefault:"..." is not a name
+      size_t from = at + key.size();
+      size_t end = tag.find_first_of(",\"", from);
+      if (end == std::string_view::npos) break;
+      std::string_view name = tag.substr(from, end - from);
+      if (!env_like(name)) continue;
+      bool has_default = tag.find("envDefault:\"") != std::string_view::npos ||
+                         tag.find(" default:\"") != std::string_view::npos ||
+                         tag.starts_with("default:\"");
+      std::string how = key == "env:\"" ? "env struct tag" : "envconfig struct tag";
+      // env:"X,required" and required:"true" make the load fail when X is unset.
+      if (tag.substr(from, tag.find('"', from) - from).find(",required") !=
+              std::string_view::npos ||
+          tag.find("required:\"true\"") != std::string_view::npos)
+        how += " (required)";
+      reads.push_back({std::string(name), path, line_number, static_cast<int>(open + 1 + from) + 1,
+                       "go", how, has_default});
+    }
+  }
+}
+
+// Spring's @Value("${DB_HOST}") or @Value("${DB_HOST:default}") in Java or Kotlin code.
+void scan_spring_value(std::string_view line, int line_number, const std::string& path,
+                       std::vector<EnvRead>& reads) {
+  size_t at = line.find("@Value(");
+  if (at == std::string_view::npos) return;
+  std::vector<EnvRead> found;
+  scan_spring_line(line.substr(at), line_number, path, found);
+  for (auto& read : found) {
+    read.column += static_cast<int>(at);
+    read.how = "@Value(\"${" + read.name + "}\")";
+    reads.push_back(std::move(read));
+  }
+}
+
 size_t indent_of(std::string_view line) {
   size_t indent = 0;
   while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) ++indent;
@@ -499,7 +546,11 @@ void learn_env_reads(const SourceFile& file, const FileText& text, RepoModel& mo
       wrapper_patterns.push_back({ecosystem, token, Form::kCall, true, false, "a wrapper"});
     for (const auto& pattern : wrapper_patterns) patterns.push_back(&pattern);
   }
-  if (code && (spring || !patterns.empty())) {
+  // Struct tags (Go) and @Value annotations (Java, Kotlin) read variables without a call.
+  bool tags = (ecosystem == "go" && (content.find("env:\"") != std::string_view::npos ||
+                                     content.find("envconfig:\"") != std::string_view::npos)) ||
+              (ecosystem == "java" && content.find("@Value(") != std::string_view::npos);
+  if (code && (spring || tags || !patterns.empty())) {
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string_view trimmed = core::trim(lines[i]);
       if (trimmed.empty()) continue;
@@ -509,6 +560,8 @@ void learn_env_reads(const SourceFile& file, const FileText& text, RepoModel& mo
           scan_spring_line(lines[i], number, file.path, facts.reads);
       } else if (!comment_line(trimmed) || (ecosystem == "python" && trimmed[0] == '*')) {
         scan_code_line(ecosystem, patterns, lines[i], number, file.path, facts.reads);
+        if (ecosystem == "go") scan_go_env_tags(lines[i], number, file.path, facts.reads);
+        if (ecosystem == "java") scan_spring_value(lines[i], number, file.path, facts.reads);
       }
     }
   }
@@ -744,7 +797,8 @@ std::vector<EnvTarget> find_env_targets(const RepoModel& model) {
 bool fails_when_unset(const EnvRead& read) {
   if (read.has_default) return false;
   return read.how == "os.environ" || read.how == "pydantic BaseSettings field" ||
-         read.how == "env() in the Prisma schema" || read.how.starts_with("${");
+         read.how == "env() in the Prisma schema" || read.how.starts_with("${") ||
+         read.how.starts_with("@Value(") || read.how.ends_with("(required)");
 }
 
 }  // namespace golive::model

@@ -13,8 +13,39 @@ using core::base_name;
 using core::ends_with;
 using core::starts_with;
 
+namespace {
+
+bool is_script_path(std::string_view word) {
+  return ends_with(word, ".sh") || ends_with(word, ".bash");
+}
+
+// './scripts/test.sh', 'bash -e hack/e2e.sh', 'sh ci/build.sh', 'source env.sh': the script's
+// path as written; nullopt when the words run no shell script file.
+std::optional<std::string> shell_script_of(const std::vector<std::string>& w) {
+  // 'uv run bash scripts/test.sh', 'poetry run ./scripts/lint.sh': the environment manager
+  // runs the rest.
+  static const std::set<std::string> kRunners = {"uv", "poetry", "pipenv", "pdm", "hatch", "rye"};
+  if (w.size() > 2 && kRunners.count(core::to_lower(w[0])) > 0 && w[1] == "run")
+    return shell_script_of(std::vector<std::string>(w.begin() + 2, w.end()));
+  if (is_script_path(w[0]) && w[0].find('$') == std::string::npos) return w[0];
+  std::string shell = core::to_lower(base_name(w[0]));
+  if (shell != "bash" && shell != "sh" && shell != "zsh" && shell != "dash" && shell != "source" &&
+      shell != ".")
+    return std::nullopt;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (w[i] == "-c") return std::nullopt;  // an inline script, read as the command itself
+    if (!w[i].empty() && w[i].front() == '-') continue;
+    if (is_script_path(w[i]) && w[i].find('$') == std::string::npos) return w[i];
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Invocation> parse_invocation(const std::vector<std::string>& w) {
   if (w.empty()) return std::nullopt;
+  if (auto script = shell_script_of(w)) return Invocation{"sh", "", {*script}, false};
   std::string runner = core::to_lower(base_name(w[0]));
   if (runner == "make" || runner == "gmake" || runner == "$(make)" || runner == "${make}") {
     Invocation invocation{"make", "", {}, false};

@@ -129,10 +129,39 @@ bool looks_like_logql(std::string_view expr) {
          expr.find("bytes_rate(") != std::string_view::npos;
 }
 
+// MetricsQL's own syntax, which PromQL does not have: WITH templates, keep_metric_names, and
+// functions only VictoriaMetrics defines. An expression without them is read as PromQL.
+bool uses_metricsql_syntax(std::string_view expr) {
+  std::string lower = core::to_lower(expr);
+  if (lower.find("keep_metric_names") != std::string::npos) return true;
+  for (size_t at = lower.find("with"); at != std::string::npos; at = lower.find("with", at + 1)) {
+    bool starts = at == 0 || !core::is_identifier_char(lower[at - 1]);
+    size_t next = at + 4;
+    while (next < lower.size() && is_blank(lower[next])) ++next;
+    if (starts && next < lower.size() && lower[next] == '(') return true;
+  }
+  static constexpr std::array<std::string_view, 16> kFunctions = {
+      "rollup(",        "rollup_rate(", "rollup_increase(",     "range_median(",
+      "range_first(",   "range_last(",  "aggr_over_time(",      "median_over_time(",
+      "increase_pure(", "lifetime(",    "histogram_over_time(", "limit_offset(",
+      "running_sum(",   "union(",       "label_set(",           "duration_over_time("};
+  for (std::string_view function : kFunctions) {
+    for (size_t at = lower.find(function); at != std::string::npos;
+         at = lower.find(function, at + 1)) {
+      if (at == 0 || !core::is_identifier_char(lower[at - 1])) return true;
+    }
+  }
+  return false;
+}
+
 void validate(PromRule& rule, const Node* expr, std::string_view content) {
-  if (rule.templated) return;
+  if (rule.templated || rule.language != QueryLanguage::kPromql) return;
   if (looks_like_logql(rule.expr)) {
     rule.language = QueryLanguage::kLogql;
+    return;
+  }
+  if (uses_metricsql_syntax(rule.expr)) {
+    rule.language = QueryLanguage::kMetricsql;
     return;
   }
   parse::PromqlParse parsed = parse::parse_promql(rule.expr);
@@ -160,9 +189,19 @@ void validate(PromRule& rule, const Node* expr, std::string_view content) {
 void extract_groups(const Node* groups, const std::string& path, std::string_view source,
                     std::string_view content, int line_offset, PrometheusFacts& facts) {
   if (groups == nullptr || !groups->is_seq()) return;
+  // vmalert's rules (a VMRule object, or a group with vmalert's own 'type:') are MetricsQL, or
+  // Graphite or LogsQL when the group says so.
+  bool vmalert_object = source == "VMRule";
   for (const auto& group : groups->children) {
     const Node* rules = child(&group, "rules");
     if (rules == nullptr || !rules->is_seq()) continue;
+    std::string group_type = core::to_lower(group.get("type"));
+    QueryLanguage language = QueryLanguage::kPromql;
+    if (group_type == "graphite" || group_type == "vlogs") {
+      language = QueryLanguage::kOther;
+    } else if (vmalert_object || !group_type.empty()) {
+      language = QueryLanguage::kMetricsql;
+    }
     for (const auto& item : rules->children) {
       if (!item.is_map()) continue;
       PromRule rule;
@@ -192,6 +231,7 @@ void extract_groups(const Node* groups, const std::string& path, std::string_vie
           rule.annotation_lines[entry.key] = entry.key_mark.line + line_offset;
       }
       rule.templated = is_templated(rule.expr);
+      rule.language = language;
       validate(rule, line_offset == 0 ? expr : nullptr, line_offset == 0 ? content : "");
       if (line_offset != 0 && rule.expr_error) {
         rule.error_line = rule.expr_line;

@@ -17,8 +17,10 @@ namespace golive::model {
 struct RepoModel;
 struct YamlDocumentSet;
 
-// The query language of a rule's expression: Loki's ruler reads the same rule files.
-enum class QueryLanguage { kPromql, kLogql };
+// The query language of a rule's expression: Loki's ruler and VictoriaMetrics' vmalert read the
+// same rule files, with LogQL and MetricsQL (a superset of PromQL; Graphite and LogsQL groups
+// too).
+enum class QueryLanguage { kPromql, kLogql, kMetricsql, kOther };
 
 struct PromRule {
   std::string file;
@@ -35,7 +37,7 @@ struct PromRule {
   std::map<std::string, std::string> annotations;
   std::map<std::string, int> annotation_lines;
   bool templated = false;  // {{ }} or ${ } in the expression: not validated
-  QueryLanguage language = QueryLanguage::kPromql;  // LogQL expressions are not validated
+  QueryLanguage language = QueryLanguage::kPromql;  // only PromQL expressions are validated
   // Set when the expression does not parse; error_line/error_column are in the file.
   std::optional<parse::PromqlError> expr_error;
   int error_line = 0;

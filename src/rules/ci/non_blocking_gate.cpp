@@ -76,6 +76,35 @@ std::string job_label(const model::Workflow& workflow, const model::Job& job) {
   return "job '" + job.id + "' in " + workflow.path;
 }
 
+// A later step of the same job fails the job when this one failed: 'if: steps.<id>.outcome ==
+// 'failure'' with 'run: exit 1' (the step runs on, then the verdict is given after an auto-fix
+// or a report step).
+bool failure_reraised(const model::RepoModel& model, const model::Step& step) {
+  if (step.id.empty()) return false;
+  std::string outcome = "steps." + step.id + ".outcome";
+  std::string conclusion = "steps." + step.id + ".conclusion";
+  for (const auto& workflow : model.workflows) {
+    for (const auto& job : workflow.jobs) {
+      bool after = false;
+      for (const auto& later : job.steps) {
+        if (&later == &step) {
+          after = true;
+          continue;
+        }
+        if (!after) continue;
+        const std::string& condition = later.if_condition;
+        bool checks =
+            (core::contains(condition, outcome) || core::contains(condition, conclusion)) &&
+            (core::contains(condition, "failure") || core::contains(condition, "!= 'success'"));
+        if (checks && (core::contains(later.run, "exit 1") || core::trim(later.run) == "false"))
+          return true;
+      }
+      if (after) return false;
+    }
+  }
+  return false;
+}
+
 void check(RuleContext& context) {
   const auto& model = context.model();
   if (model.workflows.empty())
@@ -143,7 +172,7 @@ void check(RuleContext& context) {
   }
   for (const auto& [key, kinds] : step_gates) {
     const auto& [step, path] = key;
-    if (!step->continue_on_error) continue;
+    if (!step->continue_on_error || failure_reraised(model, *step)) continue;
     int line = key_line_in(model.yaml_document(path), step->line, "continue-on-error", step->line);
     if (!reported.insert({path, line}).second) continue;
     context.report("step " + step->label() + " in " + path + " runs " + describe(kinds) +
@@ -164,7 +193,10 @@ const Rule kNonBlockingGate{
      .rationale =
          "A test, lint, type-check, build or coverage step that cannot fail is decoration: "
          "'|| true', continue-on-error and allow_failure keep the check green whatever happens, "
-         "and a job that only runs by hand never runs on the pull request.",
+         "and a job that only runs by hand never runs on the pull request. A step with "
+         "continue-on-error whose failure a later step turns back into one ('if: "
+         "steps.<id>.outcome == 'failure'' with 'run: exit 1', after an auto-fix commit) "
+         "still gates.",
      .remediation =
          "Let the gate fail the pipeline: drop '|| true' (or '|| echo ...', '|| exit 0') from "
          "the command, remove 'continue-on-error: true' from the step or job and "

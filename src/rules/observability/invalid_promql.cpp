@@ -40,7 +40,10 @@ const Rule kInvalidPromql{
          "matching, offsets, @, subqueries, durations) and reports the first error with its "
          "position inside the expression. Expressions with {{ }} or ${ } templates are skipped, "
          "and so are LogQL expressions of Loki's ruler (a stream selector followed by a line "
-         "filter or a pipeline stage, bytes_over_time, bytes_rate).",
+         "filter or a pipeline stage, bytes_over_time, bytes_rate), and vmalert's MetricsQL: "
+         "VMRule objects, groups with vmalert's own 'type:' field (Graphite and LogsQL groups "
+         "too), and expressions that use MetricsQL's own syntax (WITH templates, "
+         "keep_metric_names, rollup and range_* functions).",
      .remediation =
          "Fix the expression at the reported position and check rule files in CI with "
          "'promtool check rules <file>' so an invalid expression never reaches Prometheus.",
