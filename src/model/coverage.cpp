@@ -554,7 +554,7 @@ void CoverageFacts::merge(CoverageFacts& part) {
 // as the recipe of a task named by its path, so what CI calls is followed into it. Large
 // files are not scripts anyone runs from CI; they are skipped.
 void learn_shell_script(const std::string& path, std::string_view content, RepoModel& model) {
-  constexpr size_t kMaxScript = 64 * 1024;
+  constexpr size_t kMaxScript = size_t{64} * 1024;
   if (content.size() > kMaxScript) return;
   TaskScript script;
   script.runner = "sh";

@@ -182,7 +182,7 @@ std::string scanner_marker(std::string_view text, size_t offset) {
 bool certifies_localhost(std::string_view text) {
   constexpr std::string_view kBegin = "-----BEGIN CERTIFICATE-----";
   constexpr std::string_view kEnd = "-----END CERTIFICATE-----";
-  constexpr size_t kMaxCertificate = 16 * 1024;
+  constexpr size_t kMaxCertificate = size_t{16} * 1024;
   size_t at = text.find(kBegin);
   for (int seen = 0; at != std::string_view::npos && seen < 4; ++seen) {
     size_t body = at + kBegin.size();
