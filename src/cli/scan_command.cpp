@@ -30,6 +30,7 @@ struct ScanOptions {
   std::string roles = "deployed";
   bool quiet = false;
   bool verbose = false;
+  bool inventory = false;
 };
 
 void check_selection(const std::vector<std::string>& names, std::string_view flag) {
@@ -75,8 +76,8 @@ int run_scan(const ScanOptions& options) {
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
 
-  report::ReportContext context{result, options.path, use_color(options.color), options.quiet,
-                                options.verbose};
+  report::ReportContext context{result,        options.path,    use_color(options.color),
+                                options.quiet, options.verbose, options.inventory};
   std::cout << report::render(options.format, context);
   context.color = false;
   for (const auto& [format, file] : outputs) {
@@ -137,6 +138,11 @@ Action add_scan_command(CLI::App& app) {
   scan->add_flag("--verbose,-v", options->verbose,
                  "Text report: every finding in full, with its fix, instead of grouped by rule "
                  "with at most 10 locations each");
+  scan->add_flag("--inventory", options->inventory,
+                 "Text report: after the findings, what golive read (CI pipelines, projects, "
+                 "Dockerfiles, compose, Kubernetes objects per environment, charts, Terraform, "
+                 "rules, dashboards, load tests, documents), so 'not found' can be told from "
+                 "'not looked at'; JSON reports always hold it as 'inventory'");
   return [options] { return run_scan(*options); };
 }
 

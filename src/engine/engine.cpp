@@ -234,6 +234,7 @@ ScanResult run_rules(const model::RepoModel& model, const rules::Settings& setti
   result.skipped = model.skipped;
   result.outcomes.resize(registry.size());
   result.profile = model.profile();
+  result.inventory = build_inventory(model);
   if (settings.profile) {
     result.profile = {*settings.profile, "set in " + settings.config_path, true};
   }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/thread_pool.h"
+#include "engine/inventory.h"
 #include "model/model.h"
 #include "rules/rule.h"
 
@@ -74,6 +75,7 @@ struct ScanResult {
   size_t files_scanned = 0;
   std::vector<walk::SkippedPath> skipped;
   model::RepoProfile profile;  // detected, or configured in .golive.yml
+  Inventory inventory;         // what golive saw (engine/inventory.h)
 };
 
 // Runs every selected rule over the model, applies inline suppressions and waivers, and scores.

@@ -24,12 +24,71 @@ ordered_json finding_json(const rules::Finding& finding) {
   return out;
 }
 
+ordered_json counted_json(const std::vector<engine::CountedFile>& files) {
+  ordered_json out = ordered_json::array();
+  for (const auto& file : files) out.push_back({{"path", file.path}, {"count", file.count}});
+  return out;
+}
+
+ordered_json inventory_json(const engine::Inventory& inventory) {
+  ordered_json out;
+  out["ci"] = ordered_json::array();
+  for (const auto& p : inventory.ci)
+    out["ci"].push_back(
+        {{"system", p.system}, {"path", p.path}, {"jobs", p.jobs}, {"triggers", p.triggers}});
+  out["projects"] = ordered_json::array();
+  for (const auto& p : inventory.projects)
+    out["projects"].push_back(
+        {{"ecosystem", p.ecosystem}, {"directory", p.directory}, {"manifest", p.manifest}});
+  out["dockerfiles"] = ordered_json::array();
+  for (const auto& d : inventory.dockerfiles)
+    out["dockerfiles"].push_back({{"path", d.path},
+                                  {"role", d.role},
+                                  {"base", d.base},
+                                  {"user", d.user},
+                                  {"stages", d.stages},
+                                  {"built_here", d.built_here}});
+  out["compose"] = ordered_json::array();
+  for (const auto& c : inventory.compose)
+    out["compose"].push_back({{"path", c.path}, {"role", c.role}, {"services", c.services}});
+  out["kubernetes"] = ordered_json::array();
+  for (const auto& e : inventory.kubernetes) {
+    ordered_json kinds = ordered_json::object();
+    for (const auto& [kind, count] : e.kinds) kinds[kind] = count;
+    out["kubernetes"].push_back({{"environment", e.name},
+                                 {"kustomization", e.kustomization},
+                                 {"production", e.production},
+                                 {"kinds", kinds}});
+  }
+  out["kustomize_bases"] = inventory.kustomize_bases;
+  out["helm_charts"] = ordered_json::array();
+  for (const auto& c : inventory.helm_charts)
+    out["helm_charts"].push_back(
+        {{"directory", c.directory}, {"name", c.name}, {"values_files", c.values_files}});
+  out["terraform"] = {{"modules", ordered_json::array()},
+                      {"environments", inventory.terraform_environments}};
+  for (const auto& m : inventory.terraform_modules)
+    out["terraform"]["modules"].push_back({{"directory", m.directory},
+                                           {"files", m.files},
+                                           {"resources", m.resources},
+                                           {"backends", m.backends}});
+  out["alert_rules"] = counted_json(inventory.alert_rules);
+  out["recording_rules"] = counted_json(inventory.recording_rules);
+  out["dashboards"] = inventory.dashboards;
+  out["load_tests"] = inventory.load_tests;
+  out["docs"] = inventory.docs;
+  ordered_json roles = ordered_json::object();
+  for (const auto& [role, count] : inventory.files_by_role) roles[role] = count;
+  out["files_by_role"] = roles;
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const ReportContext& context) {
   const auto& result = context.result;
   ordered_json out;
-  out["schema"] = "golive-scan/1";
+  out["schema"] = "golive-scan/2";
   out["tool"] = {{"name", "golive"}, {"version", std::string(core::kVersion)}};
   out["root"] = context.root;
   out["level"] = {{"name", std::string(engine::level_name(result.level))},
@@ -87,6 +146,7 @@ std::string render_json(const ReportContext& context) {
   out["skipped"] = ordered_json::array();
   for (const auto& s : result.skipped)
     out["skipped"].push_back({{"path", s.rel_path}, {"reason", s.reason}});
+  out["inventory"] = inventory_json(result.inventory);
   return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -10,11 +10,14 @@ struct ReportContext {
   const engine::ScanResult& result;
   std::string root;  // the scanned path as the user gave it
   bool color = false;
-  bool quiet = false;    // text only: findings and the verdict, no tables
-  bool verbose = false;  // text only: every finding in full instead of grouped by rule
+  bool quiet = false;      // text only: findings and the verdict, no tables
+  bool verbose = false;    // text only: every finding in full instead of grouped by rule
+  bool inventory = false;  // text only: what golive read, after the findings (--inventory)
 };
 
 std::string render_text(const ReportContext& context);
+// The inventory as text: one section per kind of thing, one line per item.
+std::string render_inventory_text(const engine::Inventory& inventory);
 std::string render_json(const ReportContext& context);
 std::string render_sarif(const ReportContext& context);
 std::string render_junit(const ReportContext& context);

@@ -203,6 +203,7 @@ std::string render_text(const ReportContext& context) {
   } else {
     write_grouped_findings(context, palette, out);
   }
+  if (context.inventory) out += render_inventory_text(result.inventory) + "\n";
   if (!context.quiet) {
     write_unverified(context, palette, out);
     write_sections(context, out);

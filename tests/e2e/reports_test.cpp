@@ -31,7 +31,7 @@ TEST(Reports, JsonFollowsTheDocumentedSchema) {
   TempRepo repo;
   write_gappy_repo(repo);
   json report = scan_json("scan " + repo.path());
-  EXPECT_EQ(report["schema"], "golive-scan/1");
+  EXPECT_EQ(report["schema"], "golive-scan/2");
   EXPECT_EQ(report["level"]["name"], "blocked");
   ASSERT_FALSE(report["findings"].empty());
   bool saw_env = false;
@@ -48,6 +48,43 @@ TEST(Reports, JsonFollowsTheDocumentedSchema) {
   }
   EXPECT_TRUE(saw_env);
   EXPECT_EQ(report["rules"].size(), json::parse(run_golive("rules --format json").out).size());
+}
+
+// The inventory says what golive read, so "not found" can be told from "not looked at".
+TEST(Reports, InventoryListsWhatWasRead) {
+  TempRepo repo;
+  write_gappy_repo(repo);
+  repo.write("Dockerfile", "FROM node:20.11-slim AS build\nFROM node:20.11-slim\nUSER node\n");
+  repo.write("k8s/app.yaml",
+             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n"
+             "  template:\n    spec:\n      containers:\n        - name: api\n"
+             "          image: ghcr.io/acme/api:1.0.0\n---\napiVersion: v1\nkind: Service\n"
+             "metadata:\n  name: api\nspec:\n  selector:\n    app: api\n");
+  repo.write("monitoring/alerts.yml",
+             "groups:\n  - name: api\n    rules:\n      - alert: ApiDown\n"
+             "        expr: up{job=\"api\"} == 0\n        for: 5m\n");
+  json inventory = scan_json("scan " + repo.path())["inventory"];
+  ASSERT_EQ(inventory["ci"].size(), 1u);
+  EXPECT_EQ(inventory["ci"][0]["path"], ".github/workflows/build.yml");
+  EXPECT_EQ(inventory["ci"][0]["triggers"], json::array({"push"}));
+  ASSERT_EQ(inventory["dockerfiles"].size(), 1u);
+  EXPECT_EQ(inventory["dockerfiles"][0]["user"], "node");
+  EXPECT_EQ(inventory["dockerfiles"][0]["stages"], 2);
+  ASSERT_EQ(inventory["kubernetes"].size(), 1u);
+  EXPECT_EQ(inventory["kubernetes"][0]["kinds"]["Deployment"], 1);
+  EXPECT_EQ(inventory["kubernetes"][0]["kinds"]["Service"], 1);
+  ASSERT_EQ(inventory["alert_rules"].size(), 1u);
+  EXPECT_EQ(inventory["alert_rules"][0]["count"], 1);
+  EXPECT_EQ(inventory["docs"], json::array({"README.md"}));
+  // The text report prints it only when asked.
+  Outcome plain = run_golive("scan " + repo.path());
+  EXPECT_EQ(plain.out.find("inventory (what golive read"), std::string::npos);
+  Outcome text = run_golive("scan " + repo.path() + " --inventory");
+  EXPECT_NE(text.out.find("inventory (what golive read"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("    Dockerfile (product; FROM node:20.11-slim; USER node;"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("files with alerting rules: 1"), std::string::npos) << text.out;
 }
 
 TEST(Reports, SameOutputWhateverTheNumberOfJobs) {
