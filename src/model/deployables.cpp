@@ -14,7 +14,7 @@ namespace {
 bool is_workload_kind(std::string_view kind) {
   static constexpr auto kKinds = std::to_array<std::string_view>(
       {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "Service", "Ingress",
-       "Rollout", "ReplicaSet", "HorizontalPodAutoscaler"});
+       "Rollout", "ReplicaSet", "ReplicationController", "HorizontalPodAutoscaler"});
   return std::find(kKinds.begin(), kKinds.end(), kind) != kKinds.end();
 }
 

@@ -10,9 +10,10 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kProductionWords = {"prod", "production", "prd", "live"};
 
-constexpr std::array<std::string_view, 9> kWorkloadKinds = {
-    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",      "Job",
-    "CronJob",    "Pod",         "Rollout",   "DeploymentConfig"};
+// ReplicationController is ReplicaSet's predecessor, still applied from older manifests.
+constexpr std::array<std::string_view, 10> kWorkloadKinds = {
+    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",       "Job",
+    "CronJob",    "Pod",         "Rollout",   "DeploymentConfig", "ReplicationController"};
 
 const parse::Node* path_of(const parse::Node* node, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {

@@ -64,8 +64,8 @@ struct HelmChart {
 // True for prod, production, prd and live (case-insensitive), as a path segment or name part.
 bool is_production_name(std::string_view name);
 
-// Workload kinds that run pods: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob,
-// Pod, Rollout (Argo), DeploymentConfig (OpenShift).
+// Workload kinds that run pods: Deployment, StatefulSet, DaemonSet, ReplicaSet,
+// ReplicationController, Job, CronJob, Pod, Rollout (Argo), DeploymentConfig (OpenShift).
 bool is_workload_kind(std::string_view kind);
 
 // The pod spec of a workload (spec.template.spec, spec.jobTemplate.spec.template.spec for a

@@ -45,8 +45,9 @@ constexpr std::array<std::string_view, 12> kDevWords = {
     "dev",  "development", "local", "test", "testing", "qa",
     "kind", "minikube",    "e2e",   "ci",   "sandbox", "demo"};
 
-constexpr std::array<std::string_view, 5> kScalableKinds = {
-    "Deployment", "StatefulSet", "ReplicaSet", "Rollout", "DeploymentConfig"};
+constexpr std::array<std::string_view, 6> kScalableKinds = {
+    "Deployment", "StatefulSet",      "ReplicaSet",
+    "Rollout",    "DeploymentConfig", "ReplicationController"};
 
 bool contains(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();

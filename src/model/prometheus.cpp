@@ -35,8 +35,9 @@ constexpr std::array<std::string_view, 2> kRuleKinds = {"PrometheusRule", "VMRul
 constexpr std::array<std::string_view, 3> kMetricsPortNames = {"metrics", "http-metrics",
                                                                "https-metrics"};
 
-constexpr std::array<std::string_view, 7> kWorkloadKinds = {
-    "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Rollout", "DeploymentConfig"};
+constexpr std::array<std::string_view, 8> kWorkloadKinds = {
+    "Deployment", "StatefulSet", "DaemonSet",        "ReplicaSet",
+    "Pod",        "Rollout",     "DeploymentConfig", "ReplicationController"};
 
 template <size_t N>
 bool in(const std::array<std::string_view, N>& list, std::string_view value) {

@@ -15,6 +15,7 @@ void list(std::string& out, std::string_view title, const std::vector<std::strin
 
 std::string joined_kinds(const std::map<std::string, size_t>& kinds) {
   std::vector<std::string> parts;
+  parts.reserve(kinds.size());
   for (const auto& [kind, count] : kinds) parts.push_back(kind + " " + std::to_string(count));
   return core::join(parts, ", ");
 }
