@@ -7,6 +7,7 @@
 #include "core/strings.h"
 #include "model/coverage.h"
 #include "model/dockerfile_facts.h"
+#include "model/image_ref.h"
 #include "model/k8s_index.h"
 #include "model/model.h"
 
@@ -249,6 +250,45 @@ std::vector<std::string> goreleaser_dockerfiles(const RepoModel& model) {
         out.push_back(core::normalize_path(file.empty() ? "Dockerfile" : file));
       }
     }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace {
+
+// The repositories that '-t X' / '--tag X' / '--tag=X' name in a command text.
+void add_tagged_images(std::string_view text, std::vector<std::string>& out) {
+  auto words = core::split(std::string(text), ' ');
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string image;
+    if ((words[i] == "-t" || words[i] == "--tag") && i + 1 < words.size()) {
+      image = words[i + 1];
+    } else if (words[i].rfind("--tag=", 0) == 0) {
+      image = words[i].substr(6);
+    }
+    if (image.empty() || image.find('$') != std::string::npos) continue;
+    while (!image.empty() && (image.back() == '"' || image.back() == '\'')) image.pop_back();
+    while (!image.empty() && (image.front() == '"' || image.front() == '\'')) image.erase(0, 1);
+    ImageRef ref = parse_image_ref(image);
+    if (ref.repository.empty()) continue;
+    std::string name = ref.registry.empty() ? ref.repository : ref.registry + "/" + ref.repository;
+    out.push_back(core::to_lower(name));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> images_tagged_here(const RepoModel& model) {
+  std::vector<std::string> out;
+  for (const auto& script : model.coverage.scripts) {
+    for (std::string_view line : core::split_lines(script.command)) {
+      if (core::contains(line, "build")) add_tagged_images(line, out);
+    }
+  }
+  for (const auto& command : ci_commands(model)) {
+    if (core::contains(command.text, "build")) add_tagged_images(command.text, out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

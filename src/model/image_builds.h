@@ -84,6 +84,11 @@ std::vector<std::string> goreleaser_dockerfiles(const RepoModel& model);
 // bake build.
 bool ci_builds_dockerfile(const CiCommand& command, std::string_view dockerfile);
 
+// The image repositories (registry/name, lower-cased, without tag) that the repository's own
+// build commands tag: '-t NAME:TAG' and '--tag NAME' in CI commands, make targets, npm scripts
+// and shell scripts. FROM such an image builds on the team's own image. Sorted.
+std::vector<std::string> images_tagged_here(const RepoModel& model);
+
 // True when something in the repository builds the Dockerfile's image: it is the root
 // Dockerfile, a Kubernetes workload or compose service runs it, skaffold or goreleaser builds
 // it, a CI command builds it, or a make target or npm script names it; also true when a

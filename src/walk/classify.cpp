@@ -140,6 +140,24 @@ std::string_view kind_name(FileKind kind) {
   return "other";
 }
 
+bool is_dockerfile_name(std::string_view name) {
+  std::string lower = core::to_lower(name);
+  // Dockerfile.md documents a Dockerfile and dockerfile.cpp parses them: neither is one.
+  for (std::string_view other :
+       {".md",   ".txt",  ".rst", ".adoc", ".orig", ".bak",  ".swp",   ".c",    ".cc",
+        ".cpp",  ".h",    ".hpp", ".go",   ".py",   ".js",   ".ts",    ".tsx",  ".jsx",
+        ".java", ".kt",   ".rs",  ".rb",   ".php",  ".cs",   ".swift", ".json", ".yaml",
+        ".yml",  ".toml", ".sh",  ".ps1",  ".xml",  ".html", ".lock"}) {
+    if (ends_with(lower, other)) return false;
+  }
+  for (std::string_view stem : {"dockerfile", "containerfile"}) {
+    if (lower == stem || starts_with(lower, std::string(stem) + ".") ||
+        ends_with(lower, "." + std::string(stem)))
+      return true;
+  }
+  return false;
+}
+
 bool is_build_tool_config(std::string_view name) {
   return name.find(".config.") != std::string_view::npos;
 }
@@ -205,10 +223,7 @@ Classification classify_path(std::string_view rel_path) {
   }
   if (name == "prometheus.yml" || name == "prometheus.yaml")
     return {FileKind::kPrometheusConfig, ""};
-  if (name == "Dockerfile" || name == "Containerfile" || starts_with(name, "Dockerfile.") ||
-      ends_with(name, ".Dockerfile") || ends_with(name, ".dockerfile")) {
-    return {FileKind::kDockerfile, ""};
-  }
+  if (is_dockerfile_name(name)) return {FileKind::kDockerfile, ""};
   if (name == ".dockerignore") return {FileKind::kDockerignore, ""};
   if (ends_with(name, ".tf") || ends_with(name, ".tfvars")) return {FileKind::kTerraform, ""};
   for (const auto& manifest : kManifests) {

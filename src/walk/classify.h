@@ -45,6 +45,10 @@ Classification classify_path(std::string_view rel_path);
 // or the tests, not the service.
 bool is_build_tool_config(std::string_view name);
 
+// Dockerfile, dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, api.containerfile:
+// the names Docker, BuildKit and Podman read, in any case; not Dockerfile.md and the like.
+bool is_dockerfile_name(std::string_view name);
+
 // True for the file kinds parsed as YAML.
 bool is_yaml_kind(FileKind kind);
 

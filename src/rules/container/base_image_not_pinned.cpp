@@ -1,3 +1,9 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/strings.h"
+#include "model/image_builds.h"
 #include "model/image_ref.h"
 #include "rules/container/container_facts.h"
 #include "rules/per_object.h"
@@ -8,12 +14,18 @@ namespace {
 
 void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
   const parse::Dockerfile& file = dockerfile.parsed;
+  const std::vector<std::string> own = model::images_tagged_here(report.model());
   for (const auto& base : external_bases(file)) {
     report.applies();
     const model::ImageRef& ref = base.ref;
     const parse::DockerStage& stage = file.stages[base.stage];
     // No tag or 'latest' is container/base-image-latest's finding.
     if (ref.pinned_by_digest() || ref.tag.empty() || ref.tag == "latest") continue;
+    // The team's own image, tagged by the repository's build commands: whoever could move the
+    // tag is the team itself.
+    std::string name =
+        core::to_lower(ref.registry.empty() ? ref.repository : ref.registry + "/" + ref.repository);
+    if (std::binary_search(own.begin(), own.end(), name)) continue;
     const std::string& shown = base.shown;
     report.report({dockerfile.path, stage.line},
                   stage_subject(file, base.stage, dockerfile.path) + " starts FROM " + shown +
@@ -43,7 +55,10 @@ const Rule kBaseImageNotPinned{
              "FROM "
              "of an external image that has a tag but no digest (untagged and ':latest' ones are "
              "container/base-image-latest's). Pinning trades automatic patching for "
-             "reproducibility: pair it with a bot that proposes digest updates.",
+             "reproducibility: pair it with a bot that proposes digest updates. An image the "
+             "repository's own build commands tag ('-t "
+             "acme/app:base' in CI, make targets, npm or shell scripts) is the team's own and "
+             "is skipped.",
          .remediation =
              "Append the digest and keep the tag for readers: 'FROM "
              "python:3.12-slim@sha256:<digest>' "

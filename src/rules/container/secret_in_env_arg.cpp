@@ -1,3 +1,6 @@
+#include <optional>
+#include <string>
+
 #include "model/dockerfile_facts.h"
 #include "rules/per_object.h"
 #include "rules/rule.h"
@@ -19,6 +22,7 @@ void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
       std::string evidence = instruction.keyword + " " + name + (literal ? "=" + shown : "");
       std::string subject = "the " + instruction.keyword + " " + name + " of " + dockerfile.path;
       std::string message;
+      std::optional<Severity> severity;
       if (secret_value) {
         message = subject + " holds a value shaped like a credential (" + shown +
                   "), stored in the image for anyone who can pull it";
@@ -29,10 +33,13 @@ void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
         message = subject + " passes a secret as a build argument" +
                   (literal ? " with a literal default (" + shown + ")" : "") +
                   "; build arguments are recorded in the image history and build cache";
+        // Without a default the value comes from a build command golive cannot see, as
+        // Docker's own SecretsUsedInArgOrEnv check says: a warning, not an error.
+        if (!literal) severity = Severity::kWarning;
       } else {
         continue;
       }
-      report.report({dockerfile.path, instruction.line}, message, evidence);
+      report.report({dockerfile.path, instruction.line}, message, evidence, severity);
     }
   }
 }
@@ -52,7 +59,9 @@ const Rule kSecretInEnvArg{
              "every registry mirror and every container's environment show them. ARG values are "
              "recorded in the image history of the stages that use them and in the build cache, "
              "whether they come from a default or from --build-arg, so a secret-named ARG is "
-             "reported even without a default. Names are matched by word (PASSWORD, PASSWD, "
+             "reported even without a default (as a warning, since the value then comes from a "
+             "build command golive cannot see; an error with a literal default). Names are matched "
+             "by word (PASSWORD, PASSWD, "
              "SECRET, "
              "TOKEN, API_KEY, PRIVATE_KEY, a last word KEY or PASS, SALT ...); names that describe "
              "a secret rather than hold it are not secrets (*_KEY_ID, *_FILE, *_PATH, *_URL, "

@@ -66,6 +66,14 @@ TEST(Classify, DockerfileVariants) {
   EXPECT_EQ(kind_of("api.Dockerfile"), FileKind::kDockerfile);
   EXPECT_EQ(kind_of("build/api.dockerfile"), FileKind::kDockerfile);
   EXPECT_EQ(kind_of("Containerfile"), FileKind::kDockerfile);
+  // Any case, as BuildKit and Podman read them (uptime-kuma's docker/dockerfile).
+  EXPECT_EQ(kind_of("docker/dockerfile"), FileKind::kDockerfile);
+  EXPECT_EQ(kind_of("Containerfile.alpine"), FileKind::kDockerfile);
+  EXPECT_EQ(kind_of("api.containerfile"), FileKind::kDockerfile);
+  EXPECT_EQ(kind_of("Dockerfile.md"), FileKind::kDoc);
+  // golive's own parser: a source file named for what it reads is not a Dockerfile.
+  EXPECT_NE(kind_of("src/parse/dockerfile.cpp"), FileKind::kDockerfile);
+  EXPECT_NE(kind_of("pkg/dockerfile.go"), FileKind::kDockerfile);
   EXPECT_EQ(kind_of(".dockerignore"), FileKind::kDockerignore);
   EXPECT_EQ(kind_of("Dockerfiles.md"), FileKind::kDoc);
   EXPECT_EQ(kind_of("NotADockerfile"), FileKind::kOther);
