@@ -62,10 +62,20 @@ std::string operated_evidence(const RepoModel& model) {
     if (core::contains(name, "test") || core::contains(name, "e2e")) continue;
     return "a deploy pipeline (" + job.describe() + ")";
   }
+  // By name part, so that "products" or "backstage" name no tier.
   auto names_a_tier = [](std::string_view name) {
-    std::string lower = core::to_lower(name);
-    return core::contains(lower, "prod") || core::contains(lower, "staging") ||
-           core::contains(lower, "stage");
+    if (is_production_name(name)) return true;
+    for (const auto& part : core::split(core::to_lower(name), '/')) {
+      for (const auto& word : core::split(part, '.')) {
+        for (std::string_view tier : {"staging", "stage", "stg"}) {
+          if (word == tier || word.starts_with(std::string(tier) + "-") ||
+              word.ends_with("-" + std::string(tier)) ||
+              word.starts_with(std::string(tier) + "_") || word.ends_with("_" + std::string(tier)))
+            return true;
+        }
+      }
+    }
+    return false;
   };
   for (const auto& compose : model.compose_files) {
     if (model.role_of(compose.path) == walk::PathRole::kProduct &&

@@ -74,6 +74,13 @@ TEST(DetectProfile, PublishedApplicationUnlessDeployed) {
                                  {"LICENSE", std::string(kMit)},
                                  {"docker-compose.prod.yml", "services:\n  api:\n    build: .\n"}});
   EXPECT_EQ(deployed.profile().kind, Profile::kService);
+
+  // Tiers are read by name part: "products" names no production.
+  RepoModel products =
+      model_of({{"Dockerfile", "FROM node:20\nEXPOSE 3000\n"},
+                {"LICENSE", std::string(kMit)},
+                {"docker-compose.products.yml", "services:\n  api:\n    build: .\n"}});
+  EXPECT_EQ(products.profile().kind, Profile::kApplication);
 }
 
 TEST(ParseProfile, NamesRoundTrip) {
