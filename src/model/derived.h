@@ -44,6 +44,8 @@ struct DerivedFacts {
   Once<std::map<std::string, std::vector<ImageUse>, std::less<>>> image_uses;  // by Dockerfile
   Once<std::map<std::string, std::string, std::less<>>> dockerfile_directories;
   Once<std::vector<std::string>> deploy_time_images;
+  Once<std::vector<std::string>> built_dockerfiles;  // sorted paths (image_builds.h)
+  Once<std::vector<std::string>> tagged_images;      // sorted repositories (image_builds.h)
   Once<RepoProfile> profile;
 };
 

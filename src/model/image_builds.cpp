@@ -295,20 +295,11 @@ std::vector<std::string> images_tagged_here(const RepoModel& model) {
   return out;
 }
 
-bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfile) {
-  const std::string& path = dockerfile.path;
-  // A root Dockerfile is what 'docker build .' builds: the image the repository is about.
-  if (path.find('/') == std::string::npos) return true;
-  if (!model.image_uses(path).empty() || compose_builds(model, path)) return true;
-  auto listed = [&](const std::vector<std::string>& paths) {
-    return std::binary_search(paths.begin(), paths.end(), path);
-  };
-  if (listed(skaffold_dockerfiles(model)) || listed(goreleaser_dockerfiles(model))) return true;
-  const auto& commands = ci_commands(model);
-  if (std::any_of(commands.begin(), commands.end(),
-                  [&](const CiCommand& command) { return ci_builds_dockerfile(command, path); }))
-    return true;
-  // A make target or npm script that names it (a prerequisite, 'docker build -f path').
+namespace {
+
+// Whether a make target or npm or shell script names the Dockerfile: a prerequisite, its path,
+// or its directory in a command that runs docker, podman or buildah.
+bool script_builds(const RepoModel& model, const std::string& path) {
   std::string directory(core::directory_name(path));
   for (const auto& script : model.coverage.scripts) {
     if (core::contains(script.command, path)) return true;
@@ -320,10 +311,40 @@ bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfi
          core::contains(script.command, "buildah")))
       return true;
   }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> find_built_dockerfiles(const RepoModel& model) {
   // docker-bake.hcl targets are not read: a repository that has one may build anything.
-  return std::any_of(model.files.begin(), model.files.end(), [](const SourceFile& file) {
+  bool bake = std::any_of(model.files.begin(), model.files.end(), [](const SourceFile& file) {
     return core::base_name(file.path).starts_with("docker-bake");
   });
+  const std::vector<std::string> skaffold = skaffold_dockerfiles(model);
+  const std::vector<std::string> goreleaser = goreleaser_dockerfiles(model);
+  const auto& commands = ci_commands(model);
+  std::vector<std::string> out;
+  for (const auto& dockerfile : model.dockerfiles) {
+    const std::string& path = dockerfile.path;
+    auto listed = [&](const std::vector<std::string>& paths) {
+      return std::binary_search(paths.begin(), paths.end(), path);
+    };
+    // A root Dockerfile is what 'docker build .' builds: the image the repository is about.
+    bool built = bake || path.find('/') == std::string::npos || !model.image_uses(path).empty() ||
+                 compose_builds(model, path) || listed(skaffold) || listed(goreleaser) ||
+                 std::any_of(commands.begin(), commands.end(),
+                             [&](const CiCommand& c) { return ci_builds_dockerfile(c, path); }) ||
+                 script_builds(model, path);
+    if (built) out.push_back(path);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfile) {
+  const auto& built = model.built_dockerfiles();
+  return std::binary_search(built.begin(), built.end(), dockerfile.path);
 }
 
 // Images whose name or tag says they run unprivileged: distroless ':nonroot', '-rootless' and

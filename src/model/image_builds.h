@@ -86,14 +86,17 @@ bool ci_builds_dockerfile(const CiCommand& command, std::string_view dockerfile)
 
 // The image repositories (registry/name, lower-cased, without tag) that the repository's own
 // build commands tag: '-t NAME:TAG' and '--tag NAME' in CI commands, make targets, npm scripts
-// and shell scripts. FROM such an image builds on the team's own image. Sorted.
+// and shell scripts. FROM such an image builds on the team's own image. Sorted; derived once
+// (RepoModel::tagged_images).
 std::vector<std::string> images_tagged_here(const RepoModel& model);
 
 // True when something in the repository builds the Dockerfile's image: it is the root
 // Dockerfile, a Kubernetes workload or compose service runs it, skaffold or goreleaser builds
 // it, a CI command builds it, or a make target or npm script names it; also true when a
 // docker-bake file (whose targets golive does not read) may. A Dockerfile nothing builds may
-// be a leftover or built elsewhere: golive cannot tell that it ships.
+// be a leftover or built elsewhere: golive cannot tell that it ships. Looks up
+// RepoModel::built_dockerfiles, which find_built_dockerfiles derives once.
 bool built_by_repository(const RepoModel& model, const DockerfileModel& dockerfile);
+std::vector<std::string> find_built_dockerfiles(const RepoModel& model);
 
 }  // namespace golive::model

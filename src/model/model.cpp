@@ -64,6 +64,14 @@ const std::vector<std::string>& RepoModel::deploy_time_images() const {
   return derived_->deploy_time_images.get([this] { return find_deploy_time_images(*this); });
 }
 
+const std::vector<std::string>& RepoModel::built_dockerfiles() const {
+  return derived_->built_dockerfiles.get([this] { return find_built_dockerfiles(*this); });
+}
+
+const std::vector<std::string>& RepoModel::tagged_images() const {
+  return derived_->tagged_images.get([this] { return images_tagged_here(*this); });
+}
+
 const std::vector<OpaqueCi>& RepoModel::opaque_ci() const {
   return derived_->opaque_ci.get([this] { return find_opaque_ci(*this); });
 }

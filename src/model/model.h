@@ -184,6 +184,10 @@ struct RepoModel {
       const;
   // Images a deploy tool (Skaffold) builds and tags at deploy time, sorted (image_builds.h).
   [[nodiscard]] const std::vector<std::string>& deploy_time_images() const;
+  // The Dockerfiles something in the repository builds, sorted by path (image_builds.h).
+  [[nodiscard]] const std::vector<std::string>& built_dockerfiles() const;
+  // The image repositories the repository's build commands tag, sorted (image_builds.h).
+  [[nodiscard]] const std::vector<std::string>& tagged_images() const;
   // Where CI evidence may sit that golive cannot read (model/ci_opacity.h).
   [[nodiscard]] const std::vector<OpaqueCi>& opaque_ci() const;
   // Deploy targets that run the repository's code, with the variables they provide.

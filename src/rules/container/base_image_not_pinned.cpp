@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "core/strings.h"
-#include "model/image_builds.h"
 #include "model/image_ref.h"
 #include "rules/container/container_facts.h"
 #include "rules/per_object.h"
@@ -14,7 +13,7 @@ namespace {
 
 void check(ObjectReport& report, const model::DockerfileModel& dockerfile) {
   const parse::Dockerfile& file = dockerfile.parsed;
-  const std::vector<std::string> own = model::images_tagged_here(report.model());
+  const std::vector<std::string>& own = report.model().tagged_images();
   for (const auto& base : external_bases(file)) {
     report.applies();
     const model::ImageRef& ref = base.ref;
