@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/paths.h"
 #include "core/strings.h"
@@ -176,19 +177,30 @@ bool runs_as_service(const RepoModel& model, const DockerfileModel& dockerfile) 
   return !model.image_uses(dockerfile.path).empty() || compose_builds(model, dockerfile.path);
 }
 
-// A compose service that builds the Dockerfile runs it.
-bool compose_builds(const RepoModel& model, std::string_view path) {
+namespace {
+
+// The Dockerfiles the compose services of the repository build, sorted.
+std::vector<std::string> compose_built_dockerfiles(const RepoModel& model) {
+  std::vector<std::string> out;
   for (const auto& compose : model.compose_files) {
     std::string_view directory = core::directory_name(compose.path);
     for (const auto& service : compose.services) {
       if (!service.builds || service.build_context.find("://") != std::string::npos) continue;
       std::string context = core::join_path(directory, service.build_context);
-      std::string built = core::join_path(
-          context, service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile);
-      if (core::normalize_path(built) == path) return true;
+      out.push_back(core::normalize_path(core::join_path(
+          context, service.build_dockerfile.empty() ? "Dockerfile" : service.build_dockerfile)));
     }
   }
-  return false;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+// A compose service that builds the Dockerfile runs it.
+bool compose_builds(const RepoModel& model, std::string_view path) {
+  const auto built = compose_built_dockerfiles(model);
+  return std::binary_search(built.begin(), built.end(), path);
 }
 
 namespace {
@@ -297,21 +309,36 @@ std::vector<std::string> images_tagged_here(const RepoModel& model) {
 
 namespace {
 
-// Whether a make target or npm or shell script names the Dockerfile: a prerequisite, its path,
-// or its directory in a command that runs docker, podman or buildah.
-bool script_builds(const RepoModel& model, const std::string& path) {
-  std::string directory(core::directory_name(path));
+// The paths the make targets and npm and shell scripts name, read once: every word of their
+// commands (split at blanks, quotes, '=' and ';', without './' or a trailing '/') and their
+// prerequisites, and apart the words of the scripts that run docker, podman or buildah.
+struct ScriptWords {
+  std::set<std::string, std::less<>> named;
+  std::set<std::string, std::less<>> in_image_builds;
+};
+
+ScriptWords script_words(const RepoModel& model) {
+  ScriptWords out;
   for (const auto& script : model.coverage.scripts) {
-    if (core::contains(script.command, path)) return true;
-    if (std::find(script.prerequisites.begin(), script.prerequisites.end(), path) !=
-        script.prerequisites.end())
-      return true;
-    if (core::contains(script.command, directory) &&
-        (core::contains(script.command, "docker") || core::contains(script.command, "podman") ||
-         core::contains(script.command, "buildah")))
-      return true;
+    const std::string& text = script.command;
+    bool builds = core::contains(text, "docker") || core::contains(text, "podman") ||
+                  core::contains(text, "buildah");
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      bool separator = i == text.size() ||
+                       std::string_view(" \t\n\"'=;()&|").find(text[i]) != std::string_view::npos;
+      if (!separator) continue;
+      std::string_view word = std::string_view(text).substr(start, i - start);
+      start = i + 1;
+      while (word.starts_with("./")) word.remove_prefix(2);
+      while (word.size() > 1 && word.back() == '/') word.remove_suffix(1);
+      if (word.empty()) continue;
+      out.named.emplace(word);
+      if (builds) out.in_image_builds.emplace(word);
+    }
+    for (const auto& prerequisite : script.prerequisites) out.named.insert(prerequisite);
   }
-  return false;
+  return out;
 }
 
 }  // namespace
@@ -323,7 +350,9 @@ std::vector<std::string> find_built_dockerfiles(const RepoModel& model) {
   });
   const std::vector<std::string> skaffold = skaffold_dockerfiles(model);
   const std::vector<std::string> goreleaser = goreleaser_dockerfiles(model);
+  const std::vector<std::string> compose = compose_built_dockerfiles(model);
   const auto& commands = ci_commands(model);
+  const ScriptWords words = script_words(model);
   std::vector<std::string> out;
   for (const auto& dockerfile : model.dockerfiles) {
     const std::string& path = dockerfile.path;
@@ -332,10 +361,13 @@ std::vector<std::string> find_built_dockerfiles(const RepoModel& model) {
     };
     // A root Dockerfile is what 'docker build .' builds: the image the repository is about.
     bool built = bake || path.find('/') == std::string::npos || !model.image_uses(path).empty() ||
-                 compose_builds(model, path) || listed(skaffold) || listed(goreleaser) ||
+                 listed(compose) || listed(skaffold) || listed(goreleaser) ||
                  std::any_of(commands.begin(), commands.end(),
                              [&](const CiCommand& c) { return ci_builds_dockerfile(c, path); }) ||
-                 script_builds(model, path);
+                 // A make target or script that names it ('docker build -f path', a
+                 // prerequisite), or its folder in a command that builds images.
+                 words.named.count(path) > 0 ||
+                 words.in_image_builds.count(core::directory_name(path)) > 0;
     if (built) out.push_back(path);
   }
   std::sort(out.begin(), out.end());
